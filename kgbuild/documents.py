@@ -123,7 +123,7 @@ def _read_jsonl(path: Path, skip: SkipHandler) -> Iterator[Document]:
             skip(where, "no non-empty 'text' field")
             continue
         doc_id = str(record.get("id") or f"{path.stem}-{lineno}")
-        meta = {k: v for k, v in record.items() if k not in TEXT_FIELDS and isinstance(v, (str, int, float, bool))}
+        meta = {k: v for k, v in record.items() if k not in TEXT_FIELDS and k != "id" and isinstance(v, (str, int, float, bool))}
         any_doc = True
         yield make_document(doc_id, where, body.replace("\r\n", "\n"), meta)
     if not any_doc:

@@ -1,0 +1,166 @@
+"""Countries and places: canonical country names, ISO codes, demonyms, and a small gazetteer.
+
+The data lives in ``kgbuild/data/countries.tsv`` and ``kgbuild/data/places.tsv``, generated from
+two well-kept libraries (``countryinfo`` for common names, demonyms, capitals and provinces;
+``pycountry`` for ISO 3166 names and codes) by ``python -m kgbuild.places --generate``, plus
+``kgbuild/data/country_variants.tsv`` for the few everyday variants neither library lists
+("Saudi", "Britain"). Reading a TSV keeps the runtime free of those libraries' heavier data.
+"""
+
+from __future__ import annotations
+
+import re
+import sys
+from dataclasses import dataclass, field
+from functools import lru_cache
+from pathlib import Path
+from typing import Optional
+
+DATA = Path(__file__).resolve().parent / "data"
+COUNTRIES_TSV = DATA / "countries.tsv"
+PLACES_TSV = DATA / "places.tsv"
+VARIANTS_TSV = DATA / "country_variants.tsv"
+
+
+@dataclass
+class CountryIndex:
+    """Look-ups from what a text writes ("US", "U.S.", "Emirati", "Britain") to a country's
+    canonical common name ("United States")."""
+
+    names: dict[str, str] = field(default_factory=dict)      # casefolded name -> canonical
+    codes: dict[str, str] = field(default_factory=dict)      # upper-case code -> canonical
+    demonyms: dict[str, str] = field(default_factory=dict)   # casefolded demonym -> canonical
+    places: dict[str, str] = field(default_factory=dict)     # casefolded capital/province -> country
+
+    def country(self, name: str) -> Optional[str]:
+        """Canonical country for a name or an all-capitals code ("USA", "U.S."), else None."""
+        text = name.strip()
+        if not text:
+            return None
+        hit = self.names.get(text.casefold())
+        if hit:
+            return hit
+        compact = text.replace(".", "").replace(" ", "")
+        if compact.isupper() and 2 <= len(compact) <= 3:
+            return self.codes.get(compact)
+        return None
+
+    def demonym(self, adjective: str) -> Optional[str]:
+        """Country of a nationality adjective ("Kenyan" -> "Kenya"), else None."""
+        return self.demonyms.get(adjective.strip().casefold())
+
+    def is_place(self, name: str) -> bool:
+        """True for a country, capital or province name the gazetteer knows."""
+        return self.country(name) is not None or name.strip().casefold() in self.places
+
+
+@lru_cache(maxsize=1)
+def country_index() -> CountryIndex:
+    """The index, read once per process from the generated data files."""
+    index = CountryIndex()
+    for row in _rows(COUNTRIES_TSV):
+        canonical, alpha2, alpha3, demonyms, alts = (row + [""] * 5)[:5]
+        index.names[canonical.casefold()] = canonical
+        for code in (alpha2, alpha3):
+            if code:
+                index.codes[code] = canonical
+        for alt in filter(None, alts.split("|")):
+            if _is_code(alt):
+                index.codes.setdefault(alt, canonical)
+            else:
+                index.names.setdefault(alt.casefold(), canonical)
+        for dem in filter(None, demonyms.split("|")):
+            index.demonyms.setdefault(dem.casefold(), canonical)
+    for row in _rows(VARIANTS_TSV):
+        kind, variant, canonical = (row + [""] * 3)[:3]
+        if kind == "demonym":
+            index.demonyms[variant.casefold()] = canonical
+        elif kind == "name":
+            index.names[variant.casefold()] = canonical
+        elif kind == "code":
+            index.codes[variant] = canonical
+    for row in _rows(PLACES_TSV):
+        name, country = (row + [""] * 2)[:2]
+        index.places.setdefault(name.casefold(), country)
+    return index
+
+
+def _rows(path: Path) -> list[list[str]]:
+    if not path.exists():
+        return []
+    out = []
+    for line in path.read_text(encoding="utf-8").splitlines():
+        if line.strip() and not line.startswith("#"):
+            out.append(line.split("\t"))
+    return out
+
+
+def _is_code(text: str) -> bool:
+    return text.isupper() and text.isalpha() and 2 <= len(text) <= 3
+
+
+# -- generation (maintainers only: needs `pip install countryinfo pycountry`) ---------------------
+def generate(out_dir: Path = DATA) -> None:
+    """Write countries.tsv and places.tsv from countryinfo and pycountry."""
+    import countryinfo
+    import pycountry
+
+    by_alpha2: dict[str, dict] = {}
+    places: dict[str, str] = {}
+    demonym_owner: dict[str, tuple[int, str]] = {}
+    for c in countryinfo.all_countries():
+        info = c.info()
+        iso = info.get("ISO") or {}
+        alpha2 = iso.get("alpha2") if isinstance(iso, dict) else None
+        if not alpha2 or not pycountry.countries.get(alpha_2=alpha2):
+            continue   # historical or non-ISO entries
+        name = info["name"]
+        row = by_alpha2.setdefault(alpha2, {"name": name, "alts": set(), "demonyms": set()})
+        row["alts"].update(a for a in info.get("altSpellings", []) if _clean_alt(a))
+        population = int(info.get("population") or 0)
+        for dem in (info.get("demonym") or "").replace("/", ",").split(","):
+            dem = dem.strip()
+            if dem and (dem not in demonym_owner or population > demonym_owner[dem][0]):
+                demonym_owner[dem] = (population, alpha2)
+        capitals = info.get("capital") or []
+        for capital in [capitals] if isinstance(capitals, str) else capitals:
+            for part in capital.split(" / "):
+                places.setdefault(part.strip(), name)
+        try:
+            provinces = c.provinces() or []
+        except Exception:   # countryinfo raises for entries without provinces
+            provinces = []
+        for province in provinces:
+            for part in _province_names(province):
+                places.setdefault(part, name)
+    for dem, (_, alpha2) in demonym_owner.items():
+        by_alpha2[alpha2]["demonyms"].add(dem)
+    lines = ["# canonical\talpha2\talpha3\tdemonyms\talternative names (generated by python -m kgbuild.places --generate)"]
+    for alpha2, row in sorted(by_alpha2.items(), key=lambda kv: kv[1]["name"]):
+        pc = pycountry.countries.get(alpha_2=alpha2)
+        alts = set(row["alts"]) | {pc.name} | {getattr(pc, a) for a in ("official_name", "common_name") if hasattr(pc, a)}
+        alts.discard(row["name"])
+        lines.append("\t".join([row["name"], alpha2, pc.alpha_3, "|".join(sorted(row["demonyms"])),
+                                "|".join(sorted(a for a in alts if a not in (alpha2, pc.alpha_3)))]))
+    (out_dir / "countries.tsv").write_text("\n".join(lines) + "\n", encoding="utf-8")
+    plines = ["# place\tcountry (capitals and provinces; generated by python -m kgbuild.places --generate)"]
+    plines += [f"{p}\t{c}" for p, c in sorted(places.items()) if p]
+    (out_dir / "places.tsv").write_text("\n".join(plines) + "\n", encoding="utf-8")
+
+
+def _clean_alt(alt: str) -> bool:
+    """Latin-script alternative names only: the texts kgbuild reads are English."""
+    return bool(alt) and all(ord(ch) < 0x250 for ch in alt)
+
+
+def _province_names(province: str) -> list[str]:
+    """'Dubayy (Dubai)' -> ['Dubayy', 'Dubai']."""
+    m = re.match(r"^(.*?)\s*\((.*)\)\s*$", province)
+    parts = [m.group(1), m.group(2)] if m else [province]
+    return [p.strip() for p in parts if p.strip() and _clean_alt(p.strip())]
+
+
+if __name__ == "__main__":  # pragma: no cover - maintenance entry point
+    if "--generate" in sys.argv:
+        generate()
+        print(f"wrote {COUNTRIES_TSV} and {PLACES_TSV}")

@@ -1,0 +1,364 @@
+"""Relation schemas: which relations exist, between which entity types, and how text says them.
+
+A schema is a YAML file (the packaged default is ``kgbuild/schemas/news.yaml``), so a user adds
+a relation, or a way of saying one, without touching Python. Loading validates everything up
+front and reports the first problem as one line naming the file: a pattern that cannot match is
+better refused at load time than silently never firing.
+
+Argument paths are short strings walked over the dependency tree from the trigger word::
+
+    "prep[with] > pobj"      child 'prep' whose lemma is 'with', then its child 'pobj'
+    "<dobj[order] > subj"    up from a 'dobj' to a head whose lemma is 'order', then its subject
+    "subj"                   the grammatical subject, inherited through xcomp/conj/relative clauses
+    "self"                   the trigger itself (for entity triggers)
+    "@subject:met_with"      the subject of a nearby extracted relation of that type
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from importlib import resources
+from pathlib import Path
+from typing import Optional, Union
+
+from .errors import KgbuildError
+
+NAME_RE = re.compile(r"^[a-z][a-z0-9]*(?:_[a-z0-9]+)*$")
+DEP_LABELS = frozenset(
+    "ROOT acl acomp advcl advmod agent amod appos attr aux auxpass case cc ccomp compound conj csubj "
+    "csubjpass dative dep det dobj expl intj mark meta neg nmod npadvmod nsubj nsubjpass nummod oprd "
+    "parataxis pcomp pobj poss preconj predet prep prt punct quantmod relcl xcomp".split())
+POS_TAGS = frozenset("ADJ ADP ADV AUX CCONJ DET INTJ NOUN NUM PART PRON PROPN PUNCT SCONJ SYM VERB X".split())
+SPECIAL_STEPS = frozenset({"subj", "self"})
+STEP_RE = re.compile(r"^(?P<up><)?(?P<deps>\*|[A-Za-z]+(?:\|[A-Za-z]+)*)(?:\[(?P<lemmas>[^\[\]]+)\])?$")
+CONTEXT_RE = re.compile(r"^@subject:(?P<types>[a-z0-9_]+(?:\|[a-z0-9_]+)*)$")
+
+SCHEMA_KEYS = {"name", "description", "entity_types", "modality", "relations"}
+RELATION_KEYS = {"description", "subject_types", "object_types", "symmetric", "possible_as", "patterns"}
+PATTERN_KEYS = {"name", "trigger", "subject", "object", "pair", "confidence", "via", "only_when"}
+TRIGGER_KEYS = {"lemma", "pos", "entity", "has", "not_has"}
+MODALITY_KEYS = {
+    "policy", "negation_words", "refusal_governors", "negating_governors", "hypothetical_governors",
+    "hypothetical_modifiers", "modal_verbs", "conditional_marks", "reported_adverbs", "reporting_verbs",
+}
+POLICY_KEYS = {"negated", "refused", "possible"}
+VIA_VALUES = {"direct", "coreference", "apposition", "coordination"}
+
+
+class SchemaError(KgbuildError, ValueError):
+    """A schema file that cannot be used; the message names the file and the problem."""
+
+
+@dataclass(frozen=True)
+class Step:
+    """One move over the dependency tree (see the module docstring for the syntax)."""
+
+    up: bool
+    deps: frozenset          # empty = any dependency label
+    lemmas: frozenset        # empty = any lemma
+    special: Optional[str] = None   # "subj" or "self"
+
+    def __str__(self) -> str:
+        if self.special:
+            return self.special
+        deps = "|".join(sorted(self.deps)) or "*"
+        lem = f"[{'|'.join(sorted(self.lemmas))}]" if self.lemmas else ""
+        return f"{'<' if self.up else ''}{deps}{lem}"
+
+
+@dataclass(frozen=True)
+class ArgPath:
+    """A sequence of steps from the trigger to an argument, or a reference to a nearby relation."""
+
+    text: str
+    steps: tuple = ()
+    context_types: frozenset = frozenset()   # for "@subject:a|b"
+
+    @property
+    def is_context(self) -> bool:
+        return bool(self.context_types)
+
+
+@dataclass(frozen=True)
+class Trigger:
+    lemmas: frozenset = frozenset()
+    pos: frozenset = frozenset()
+    entity: frozenset = frozenset()          # trigger = head token of a mention of these types
+    has: tuple = ()                          # ArgPaths that must reach some token
+    not_has: tuple = ()                      # ArgPaths that must reach nothing
+
+
+@dataclass(frozen=True)
+class Pattern:
+    name: str
+    trigger: Trigger
+    subject: tuple = ()       # alternative ArgPaths
+    object: tuple = ()
+    pair: tuple = ()          # ArgPaths reaching a coordination: every two members are related
+    confidence: float = 0.8
+    via: Optional[str] = None
+    only_when: Optional[str] = None   # "possible": fires only in a hypothetical context, as asserted
+
+
+@dataclass(frozen=True)
+class RelationType:
+    name: str
+    description: str
+    subject_types: frozenset
+    object_types: frozenset
+    symmetric: bool = False
+    possible_as: Optional[str] = None   # hypothetical mentions become this relation (asserted)
+    patterns: tuple = ()
+
+
+@dataclass(frozen=True)
+class ModalityLexicon:
+    """Word lists that decide negation, refusal, hypotheticals and attribution (all lemmas)."""
+
+    policy: dict = field(default_factory=lambda: {"negated": "drop", "refused": "drop", "possible": "drop"})
+    negation_words: frozenset = frozenset()
+    refusal_governors: frozenset = frozenset()
+    negating_governors: frozenset = frozenset()
+    hypothetical_governors: frozenset = frozenset()
+    hypothetical_modifiers: frozenset = frozenset()
+    modal_verbs: frozenset = frozenset()
+    conditional_marks: frozenset = frozenset()
+    reported_adverbs: frozenset = frozenset()
+    reporting_verbs: frozenset = frozenset()
+
+
+@dataclass(frozen=True)
+class Schema:
+    name: str
+    description: str
+    entity_types: frozenset
+    relations: dict
+    modality: ModalityLexicon
+    source: str = ""
+
+    def symmetric_relations(self) -> set[str]:
+        return {n for n, r in self.relations.items() if r.symmetric}
+
+    def neo4j_type(self, name: str) -> str:
+        """``spoke_with`` -> ``SPOKE_WITH``; only schema names, so the result is safe in Cypher."""
+        if name not in self.relations:
+            raise SchemaError(f"{self.source or self.name}: unknown relation '{name}'")
+        return name.upper()
+
+
+# -- loading ---------------------------------------------------------------------------------
+def load_schema(name_or_path: Union[str, Path, None] = None) -> Schema:
+    """``None`` or a packaged name ("news") loads the bundled schema; anything else is a path."""
+    if name_or_path is None or (isinstance(name_or_path, str) and NAME_RE.match(name_or_path)
+                                and not Path(name_or_path).exists()):
+        name = name_or_path or "news"
+        try:
+            text = resources.files("kgbuild.schemas").joinpath(f"{name}.yaml").read_text(encoding="utf-8")
+        except (FileNotFoundError, IsADirectoryError):
+            raise SchemaError(f"{name}: no packaged schema of that name (packaged: news); "
+                              f"give a path to a YAML file instead") from None
+        return parse_schema(text, source=f"{name}.yaml")
+    path = Path(name_or_path)
+    try:
+        text = path.read_text(encoding="utf-8")
+    except FileNotFoundError:
+        raise SchemaError(f"{path}: no such schema file") from None
+    except (IsADirectoryError, PermissionError, UnicodeDecodeError) as exc:
+        raise SchemaError(f"{path}: cannot read schema file ({type(exc).__name__})") from None
+    return parse_schema(text, source=str(path))
+
+
+def parse_schema(text: str, source: str = "<schema>") -> Schema:
+    import yaml
+
+    try:
+        data = yaml.safe_load(text)
+    except yaml.YAMLError as exc:
+        mark = getattr(exc, "problem_mark", None)
+        where = f" at line {mark.line + 1}" if mark else ""
+        raise SchemaError(f"{source}: not valid YAML{where} ({getattr(exc, 'problem', None) or exc})") from None
+    return _Validator(source).schema(data)
+
+
+class _Validator:
+    """Turns the YAML data into a Schema, raising SchemaError at the first problem."""
+
+    def __init__(self, source: str):
+        self.source = source
+
+    def fail(self, where: str, problem: str):
+        raise SchemaError(f"{self.source}: {where}: {problem}")
+
+    def keys(self, where: str, data, allowed: set, required: set = frozenset()):
+        if not isinstance(data, dict):
+            self.fail(where, f"expected a mapping, got {type(data).__name__}")
+        unknown = sorted(set(map(str, data)) - allowed)
+        if unknown:
+            self.fail(where, f"unknown key '{unknown[0]}' (allowed: {', '.join(sorted(allowed))})")
+        missing = sorted(required - set(data))
+        if missing:
+            self.fail(where, f"missing key '{missing[0]}'")
+
+    def words(self, where: str, value, lower: bool = True) -> frozenset:
+        if isinstance(value, str):
+            value = [value]
+        if not isinstance(value, list) or not all(isinstance(v, str) and v.strip() for v in value):
+            self.fail(where, "expected a list of words")
+        return frozenset(v.strip().lower() if lower else v.strip() for v in value)
+
+    def schema(self, data) -> Schema:
+        if data is None:
+            self.fail("schema", "the file is empty")
+        self.keys("schema", data, SCHEMA_KEYS, {"name", "relations"})
+        name = data["name"]
+        if not isinstance(name, str) or not NAME_RE.match(name):
+            self.fail("name", f"'{name}' is not a lower snake case name")
+        entity_types = self.words("entity_types", data.get("entity_types", [
+            "PERSON", "ORG", "GPE", "LOC", "NORP", "FAC", "EVENT", "WORK_OF_ART", "PRODUCT", "LAW"]), lower=False)
+        for t in entity_types:
+            if not re.match(r"^[A-Z][A-Z_]*$", t):
+                self.fail("entity_types", f"'{t}' is not an upper case entity type")
+        self.entity_types = entity_types
+        relations_data = data["relations"]
+        if not isinstance(relations_data, dict) or not relations_data:
+            self.fail("relations", "expected a non-empty mapping of relation name -> definition")
+        relations = {}
+        for rname, rdata in relations_data.items():
+            relations[rname] = self.relation(rname, rdata)
+        for r in relations.values():
+            if r.possible_as and r.possible_as not in relations:
+                self.fail(f"relations.{r.name}.possible_as", f"unknown relation '{r.possible_as}'")
+            for p in r.patterns:
+                for path in p.subject + p.object:
+                    for t in path.context_types:
+                        if t not in relations:
+                            self.fail(f"relations.{r.name}.patterns.{p.name}", f"'{path.text}' names unknown relation '{t}'")
+        return Schema(name=name, description=str(data.get("description", "")).strip(), entity_types=entity_types,
+                      relations=relations, modality=self.modality(data.get("modality", {})), source=self.source)
+
+    def relation(self, name, data) -> RelationType:
+        where = f"relations.{name}"
+        if not isinstance(name, str) or not NAME_RE.match(name):
+            self.fail(where, f"relation name '{name}' is not lower snake case (e.g. spoke_with)")
+        self.keys(where, data, RELATION_KEYS, {"description", "subject_types", "object_types", "patterns"})
+        desc = data["description"]
+        if not isinstance(desc, str) or not desc.strip():
+            self.fail(f"{where}.description", "expected a one-line description")
+        types = {}
+        for k in ("subject_types", "object_types"):
+            types[k] = self.words(f"{where}.{k}", data[k], lower=False)
+            for t in types[k]:
+                if t not in self.entity_types:
+                    self.fail(f"{where}.{k}", f"unknown entity type '{t}' (known: {', '.join(sorted(self.entity_types))})")
+        symmetric = data.get("symmetric", False)
+        if not isinstance(symmetric, bool):
+            self.fail(f"{where}.symmetric", "expected true or false")
+        possible_as = data.get("possible_as")
+        if possible_as is not None and (not isinstance(possible_as, str) or not NAME_RE.match(possible_as)):
+            self.fail(f"{where}.possible_as", f"'{possible_as}' is not a relation name")
+        pats = data["patterns"]
+        if not isinstance(pats, list) or not pats:
+            self.fail(f"{where}.patterns", "expected a non-empty list of patterns")
+        patterns = tuple(self.pattern(f"{where}.patterns[{i}]", p) for i, p in enumerate(pats))
+        names = [p.name for p in patterns]
+        dup = next((n for n in names if names.count(n) > 1), None)
+        if dup:
+            self.fail(f"{where}.patterns", f"pattern name '{dup}' used twice")
+        return RelationType(name=name, description=desc.strip(), subject_types=types["subject_types"],
+                            object_types=types["object_types"], symmetric=symmetric, possible_as=possible_as,
+                            patterns=patterns)
+
+    def pattern(self, where, data) -> Pattern:
+        self.keys(where, data, PATTERN_KEYS, {"name", "trigger"})
+        name = data["name"]
+        if not isinstance(name, str) or not NAME_RE.match(name):
+            self.fail(where, f"pattern name '{name}' is not lower snake case")
+        where = f"{where.rsplit('[', 1)[0]}.{name}"
+        trigger = self.trigger(f"{where}.trigger", data["trigger"])
+        subject = self.paths(f"{where}.subject", data.get("subject", []))
+        obj = self.paths(f"{where}.object", data.get("object", []))
+        pair = self.paths(f"{where}.pair", data.get("pair", []), allow_context=False)
+        if pair and (subject or obj):
+            self.fail(where, "give either 'pair' or 'subject' and 'object', not both")
+        if not pair and not (subject and obj):
+            self.fail(where, "needs 'subject' and 'object' paths (or 'pair')")
+        conf = data.get("confidence", 0.8)
+        if isinstance(conf, bool) or not isinstance(conf, (int, float)) or not 0 < conf <= 1:
+            self.fail(f"{where}.confidence", f"'{conf}' is not a number in (0, 1]")
+        via = data.get("via")
+        if via is not None and via not in VIA_VALUES:
+            self.fail(f"{where}.via", f"'{via}' is not one of {', '.join(sorted(VIA_VALUES))}")
+        only_when = data.get("only_when")
+        if only_when not in (None, "possible"):
+            self.fail(f"{where}.only_when", f"'{only_when}' is not 'possible'")
+        return Pattern(name=name, trigger=trigger, subject=subject, object=obj, pair=pair,
+                       confidence=float(conf), via=via, only_when=only_when)
+
+    def trigger(self, where, data) -> Trigger:
+        self.keys(where, data, TRIGGER_KEYS)
+        lemmas = self.words(f"{where}.lemma", data["lemma"]) if "lemma" in data else frozenset()
+        pos = self.words(f"{where}.pos", data["pos"], lower=False) if "pos" in data else frozenset()
+        for p in pos:
+            if p not in POS_TAGS:
+                self.fail(f"{where}.pos", f"unknown part of speech '{p}' (known: {', '.join(sorted(POS_TAGS))})")
+        entity = self.words(f"{where}.entity", data["entity"], lower=False) if "entity" in data else frozenset()
+        for t in entity:
+            if t not in self.entity_types:
+                self.fail(f"{where}.entity", f"unknown entity type '{t}'")
+        if not lemmas and not entity:
+            self.fail(where, "needs 'lemma' (trigger words) or 'entity' (entity types)")
+        return Trigger(lemmas=lemmas, pos=pos, entity=entity,
+                       has=self.paths(f"{where}.has", data.get("has", []), allow_context=False),
+                       not_has=self.paths(f"{where}.not_has", data.get("not_has", []), allow_context=False))
+
+    def paths(self, where, value, allow_context=True) -> tuple:
+        if isinstance(value, str):
+            value = [value]
+        if not isinstance(value, list):
+            self.fail(where, "expected a path or a list of paths")
+        return tuple(self.path(where, v, allow_context) for v in value)
+
+    def path(self, where, text, allow_context) -> ArgPath:
+        if not isinstance(text, str) or not text.strip():
+            self.fail(where, f"bad pattern path {text!r}")
+        text = text.strip()
+        m = CONTEXT_RE.match(text)
+        if m:
+            if not allow_context:
+                self.fail(where, f"bad pattern path '{text}': '@subject:' is only allowed in subject/object")
+            return ArgPath(text=text, context_types=frozenset(m.group("types").split("|")))
+        steps = []
+        parts = [s.strip() for s in text.split(">")]
+        for i, s in enumerate(parts):
+            if s in SPECIAL_STEPS:
+                if s == "self" and i > 0:
+                    self.fail(where, f"bad pattern path '{text}': 'self' must come first")
+                steps.append(Step(up=False, deps=frozenset(), lemmas=frozenset(), special=s))
+                continue
+            m = STEP_RE.match(s)
+            if not m:
+                self.fail(where, f"bad pattern path '{text}': cannot read step '{s}' "
+                                 f"(write e.g. 'prep[with] > pobj' or '<dobj[order] > subj')")
+            deps = frozenset() if m.group("deps") == "*" else frozenset(m.group("deps").split("|"))
+            for d in deps:
+                if d not in DEP_LABELS:
+                    self.fail(where, f"bad pattern path '{text}': unknown dependency label '{d}'")
+            lemmas = frozenset(w.strip().lower() for w in (m.group("lemmas") or "").split("|") if w.strip())
+            steps.append(Step(up=bool(m.group("up")), deps=deps, lemmas=lemmas))
+        return ArgPath(text=text, steps=tuple(steps))
+
+    def modality(self, data) -> ModalityLexicon:
+        where = "modality"
+        self.keys(where, data, MODALITY_KEYS)
+        policy = {"negated": "drop", "refused": "drop", "possible": "drop"}
+        if "policy" in data:
+            self.keys(f"{where}.policy", data["policy"], POLICY_KEYS)
+            for k, v in data["policy"].items():
+                allowed = {"drop", "keep"} if k == "possible" else {"drop"}
+                if v not in allowed:
+                    self.fail(f"{where}.policy.{k}", f"'{v}' is not one of {', '.join(sorted(allowed))}")
+                policy[k] = v
+        lists = {k: self.words(f"{where}.{k}", data.get(k, [])) if data.get(k) else frozenset()
+                 for k in MODALITY_KEYS - {"policy"}}
+        return ModalityLexicon(policy=policy, **lists)
