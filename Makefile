@@ -8,10 +8,10 @@ KGBUILD := $(VENV)/bin/kgbuild
 OUT ?= out
 PYTEST_ARGS ?=
 
-.PHONY: help install install-test run test test-fast browser notebook bench clean
+.PHONY: help install install-test run test test-fast browser notebook bench clean neo4j-start neo4j-stop neo4j-status bench-neo4j
 
 help:  ## list the targets
-	@grep -E '^[a-z-]+:.*##' $(MAKEFILE_LIST) | sed 's/:.*## /\t/' | expand -t 18
+	@grep -E '^[a-z0-9-]+:.*##' $(MAKEFILE_LIST) | sed 's/:.*## /\t/' | expand -t 18
 
 $(VENV)/.installed: setup.cfg pyproject.toml
 	test -x $(PY) || $(PYTHON) -m venv $(VENV)
@@ -43,6 +43,19 @@ test: install-test  ## start Neo4j, run every test, stop Neo4j (also when tests 
 
 test-fast: install-test  ## the tests that need no server
 	$(VENV)/bin/pytest -q -m "not neo4j" $(PYTEST_ARGS)
+
+neo4j-start: install  ## start the local Neo4j 5.26 (downloads it once into .neo4j/), wait until it answers
+	scripts/neo4j.sh start
+
+neo4j-stop:  ## stop the local Neo4j
+	scripts/neo4j.sh stop
+
+neo4j-status:  ## is the local Neo4j answering on bolt://127.0.0.1:7687?
+	scripts/neo4j.sh status
+
+bench-neo4j: install  ## kgbuild's Neo4j writer vs a naive MERGE loop on 100k relationships (starts Neo4j)
+	scripts/neo4j.sh start
+	$(PY) bench/bench_neo4j.py
 
 notebook: install-test  ## open the notebooks in JupyterLab
 	$(VENV)/bin/pip install -q -e ".[notebook]"

@@ -175,6 +175,85 @@ def explain(graph_json, a, b):
     click.echo(explain_edges(load_graph(graph_json), a, b))
 
 
+@cli.command()
+@click.argument("graph_json", type=click.Path(dir_okay=False))
+@click.option("--out", "-o", "out_path", default="graph.html", show_default=True, type=click.Path(dir_okay=False),
+              help="The page to write.")
+@click.option("--title", default=None, help="Title shown in the page.")
+@click.option("--max-nodes", default=None, type=click.IntRange(1),
+              help="Show at most this many entities, the most connected (default 1500).")
+@click.option("--include-all", is_flag=True, help="Show every entity, however many.")
+@click.option("--type", "types", multiple=True, metavar="TYPE", help="Only entities of this type (repeatable).")
+@click.option("--relation", "relations", multiple=True, metavar="NAME", help="Only relations of this type (repeatable).")
+@click.option("--min-confidence", default=0.0, type=click.FloatRange(0.0, 1.0), help="Hide weaker relations.")
+def render(graph_json, out_path, title, max_nodes, include_all, types, relations, min_confidence):
+    """Write graph.html (self-contained, works offline) from a graph.json."""
+    from .graph import load_graph
+    from .sinks.html import write_html
+
+    def split(values):
+        return [v.strip() for item in values for v in item.split(",") if v.strip()] or None
+
+    kg = load_graph(graph_json)
+    path = write_html(kg, out_path, title=title, max_nodes=max_nodes, include_all=include_all,
+                      types=split(types), relations=split(relations), min_confidence=min_confidence)
+    click.echo(f"Wrote {path} ({kg.summary()})")
+
+
+@cli.command()
+@click.argument("graph_json", type=click.Path(dir_okay=False))
+@click.option("--neo4j-uri", envvar="NEO4J_URI", default=None, help="Server [env NEO4J_URI; default bolt://127.0.0.1:7687].")
+@neo4j_options
+@click.option("--schema", "-s", default=None, help="Check relation types against this schema (YAML file or name).")
+@click.option("--clear", is_flag=True, help="First delete kgbuild's own nodes (:Entity, :Document); nothing else.")
+@click.option("--batch-size", default=2000, show_default=True, type=click.IntRange(1), help="Rows per transaction.")
+def push(graph_json, neo4j_uri, neo4j_user, neo4j_password, neo4j_database, schema, clear, batch_size):
+    """Load a built graph.json into Neo4j; re-running it changes nothing."""
+    from .graph import load_graph
+    from .sinks.neo4j import push_graph
+
+    kg = load_graph(graph_json)
+    if schema:
+        from .schema import load_schema
+
+        schema = load_schema(schema)
+    stats = push_graph(kg, neo4j_connection(neo4j_uri, neo4j_user, neo4j_password, neo4j_database), schema,
+                       batch_size=batch_size, clear=clear)
+    click.echo(f"Neo4j: {stats}")
+
+
+@cli.command()
+@click.argument("cypher")
+@click.option("--param", "-p", "params", multiple=True, metavar="NAME=VALUE",
+              help="Query parameter $NAME; VALUE is read as JSON when it parses, else as text. Repeatable.")
+@click.option("--format", "-f", "fmt", type=click.Choice(["table", "json", "csv"]), default="table",
+              show_default=True, help="Output format.")
+@click.option("--neo4j-uri", envvar="NEO4J_URI", default=None, help="Server [env NEO4J_URI; default bolt://127.0.0.1:7687].")
+@neo4j_options
+def query(cypher, params, fmt, neo4j_uri, neo4j_user, neo4j_password, neo4j_database):
+    """Run a read-only Cypher query and print the rows.
+
+    \b
+    kgbuild query "MATCH (p:Person)-[r]->(o) RETURN p.name, type(r), o.name LIMIT 10"
+    kgbuild query "MATCH (e:Entity {name: \\$name}) RETURN e" -p name="Jane Doe" -f json
+    """
+    from .sinks.neo4j import run_query
+    from .tables import format_rows
+
+    values = {}
+    for item in params:
+        name, sep, raw = item.partition("=")
+        if not sep or not name.isidentifier():
+            raise click.BadParameter(f"'{item}' is not NAME=VALUE", param_hint="--param")
+        try:
+            values[name] = json.loads(raw)
+        except json.JSONDecodeError:
+            values[name] = raw
+    columns, rows = run_query(neo4j_connection(neo4j_uri, neo4j_user, neo4j_password, neo4j_database),
+                              cypher, values)
+    click.echo(format_rows(columns, rows, fmt))
+
+
 def _read_json(path: str) -> dict:
     try:
         return json.loads(Path(path).read_text(encoding="utf-8"))

@@ -103,6 +103,27 @@ class KnowledgeGraph(nx.MultiDiGraph):
     def __repr__(self) -> str:  # pragma: no cover - cosmetic
         return f"<KnowledgeGraph {self.summary()}>"
 
+    def _repr_html_(self) -> str:
+        """Jupyter (Lab, classic Notebook, VS Code) shows the graph itself, interactive and offline."""
+        from .sinks.html import notebook_html
+
+        return notebook_html(self)
+
+    def show(self, **options) -> None:
+        """Display the graph inline with options for ``sinks.html.notebook_html`` (height, title, ...)."""
+        try:
+            from IPython import get_ipython
+            from IPython.display import display
+        except ImportError:
+            get_ipython = None
+        if get_ipython is None or get_ipython() is None:
+            raise KgbuildError("KnowledgeGraph.show() displays in Jupyter; outside a notebook "
+                               "use kgbuild.sinks.html.write_html(kg, 'graph.html')")
+        from .sinks.html import notebook_html
+
+        # A raw MIME bundle: IPython's HTML() warns about any markup starting with <iframe.
+        display({"text/html": notebook_html(self, **options)}, raw=True)
+
 
 def load_graph(path: str | Path) -> KnowledgeGraph:
     """Read a graph.json written by kgbuild (or any node-link JSON with the same fields)."""

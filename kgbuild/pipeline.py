@@ -87,15 +87,18 @@ def build(
         # Expanding the paths raises InputError at once for a missing path.
         documents = _prime(documents)
 
-    extractor = Extractor(model, schema)
+    from .parallel import open_runner
+
     extractions = []
-    for x in extractor.extract(documents, batch_size=batch_size):
-        extractions.append(x)
-        report.documents += 1
-        report.words += x.words
-        if progress:
-            progress(1)
-    kg = graph_from_extractions(extractions, extractor.schema, model_name=extractor.model_name)
+    # In this process, a pool of `workers` processes, or Dask: see parallel.py.
+    with open_runner(model=model, schema=schema, workers=workers, dask=dask, batch_size=batch_size) as runner:
+        for x in runner.extract(documents):
+            extractions.append(x)
+            report.documents += 1
+            report.words += x.words
+            if progress:
+                progress(1)
+    kg = graph_from_extractions(extractions, runner.schema, model_name=runner.model_name)
     report.seconds = time.perf_counter() - started
     return kg
 

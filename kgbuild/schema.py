@@ -35,12 +35,14 @@ STEP_RE = re.compile(r"^(?P<up><)?(?P<deps>\*|[A-Za-z]+(?:\|[A-Za-z]+)*)(?:\[(?P
 CONTEXT_RE = re.compile(r"^@subject:(?P<types>[a-z0-9_]+(?:\|[a-z0-9_]+)*)$")
 
 SCHEMA_KEYS = {"name", "description", "entity_types", "modality", "relations"}
-RELATION_KEYS = {"description", "subject_types", "object_types", "symmetric", "possible_as", "patterns"}
-PATTERN_KEYS = {"name", "trigger", "subject", "object", "pair", "confidence", "via", "only_when"}
-TRIGGER_KEYS = {"lemma", "pos", "entity", "has", "not_has"}
+RELATION_KEYS = {"description", "subject_types", "object_types", "symmetric", "possible_as", "proposal", "patterns"}
+PATTERN_KEYS = {"name", "trigger", "subject", "object", "pair", "confidence", "via", "only_when",
+                "subject_types", "object_types"}
+TRIGGER_KEYS = {"lemma", "not_lemma", "pos", "entity", "has", "not_has"}
 MODALITY_KEYS = {
-    "policy", "negation_words", "refusal_governors", "negating_governors", "hypothetical_governors",
-    "hypothetical_modifiers", "modal_verbs", "conditional_marks", "reported_adverbs", "reporting_verbs",
+    "policy", "negation_words", "refusal_governors", "negating_governors", "intent_governors",
+    "intent_modifiers", "intent_modals", "hypothetical_governors", "hypothetical_modifiers", "modal_verbs",
+    "conditional_marks", "reported_adverbs", "reporting_verbs",
 }
 POLICY_KEYS = {"negated", "refused", "possible"}
 VIA_VALUES = {"direct", "coreference", "apposition", "coordination"}
@@ -79,10 +81,17 @@ class ArgPath:
     def is_context(self) -> bool:
         return bool(self.context_types)
 
+    @property
+    def ends_up(self) -> bool:
+        """A path ending by going up ('<compound': the name a title modifies) reaches one name,
+        not its coordination ("President A and B": the title is A's only)."""
+        return bool(self.steps) and self.steps[-1].up
+
 
 @dataclass(frozen=True)
 class Trigger:
-    lemmas: frozenset = frozenset()
+    lemmas: frozenset = frozenset()          # {"*"}: any word (then narrowed by pos / not_lemma)
+    not_lemmas: frozenset = frozenset()
     pos: frozenset = frozenset()
     entity: frozenset = frozenset()          # trigger = head token of a mention of these types
     has: tuple = ()                          # ArgPaths that must reach some token
@@ -99,6 +108,8 @@ class Pattern:
     confidence: float = 0.8
     via: Optional[str] = None
     only_when: Optional[str] = None   # "possible": fires only in a hypothetical context, as asserted
+    subject_types: frozenset = frozenset()   # narrower than the relation's, for this pattern only
+    object_types: frozenset = frozenset()
 
 
 @dataclass(frozen=True)
@@ -109,6 +120,7 @@ class RelationType:
     object_types: frozenset
     symmetric: bool = False
     possible_as: Optional[str] = None   # hypothetical mentions become this relation (asserted)
+    proposal: bool = False              # the relation is itself about a proposal: "potential venue" is it
     patterns: tuple = ()
 
 
@@ -120,6 +132,9 @@ class ModalityLexicon:
     negation_words: frozenset = frozenset()
     refusal_governors: frozenset = frozenset()
     negating_governors: frozenset = frozenset()
+    intent_governors: frozenset = frozenset()
+    intent_modifiers: frozenset = frozenset()
+    intent_modals: frozenset = frozenset()
     hypothetical_governors: frozenset = frozenset()
     hypothetical_modifiers: frozenset = frozenset()
     modal_verbs: frozenset = frozenset()
@@ -203,8 +218,13 @@ class _Validator:
     def words(self, where: str, value, lower: bool = True) -> frozenset:
         if isinstance(value, str):
             value = [value]
-        if not isinstance(value, list) or not all(isinstance(v, str) and v.strip() for v in value):
+        if not isinstance(value, list):
             self.fail(where, "expected a list of words")
+        for v in value:
+            if not isinstance(v, str) or not v.strip():
+                hint = " (quote words such as \"no\", \"on\", \"yes\": YAML reads them as true/false)" \
+                    if isinstance(v, bool) else ""
+                self.fail(where, f"{v!r} is not a word{hint}")
         return frozenset(v.strip().lower() if lower else v.strip() for v in value)
 
     def schema(self, data) -> Schema:
@@ -252,8 +272,10 @@ class _Validator:
                 if t not in self.entity_types:
                     self.fail(f"{where}.{k}", f"unknown entity type '{t}' (known: {', '.join(sorted(self.entity_types))})")
         symmetric = data.get("symmetric", False)
-        if not isinstance(symmetric, bool):
-            self.fail(f"{where}.symmetric", "expected true or false")
+        proposal = data.get("proposal", False)
+        for key, value in (("symmetric", symmetric), ("proposal", proposal)):
+            if not isinstance(value, bool):
+                self.fail(f"{where}.{key}", f"expected true or false, got '{value}'")
         possible_as = data.get("possible_as")
         if possible_as is not None and (not isinstance(possible_as, str) or not NAME_RE.match(possible_as)):
             self.fail(f"{where}.possible_as", f"'{possible_as}' is not a relation name")
@@ -267,7 +289,7 @@ class _Validator:
             self.fail(f"{where}.patterns", f"pattern name '{dup}' used twice")
         return RelationType(name=name, description=desc.strip(), subject_types=types["subject_types"],
                             object_types=types["object_types"], symmetric=symmetric, possible_as=possible_as,
-                            patterns=patterns)
+                            proposal=proposal, patterns=patterns)
 
     def pattern(self, where, data) -> Pattern:
         self.keys(where, data, PATTERN_KEYS, {"name", "trigger"})
@@ -292,12 +314,21 @@ class _Validator:
         only_when = data.get("only_when")
         if only_when not in (None, "possible"):
             self.fail(f"{where}.only_when", f"'{only_when}' is not 'possible'")
+        types = {}
+        for k in ("subject_types", "object_types"):
+            types[k] = self.words(f"{where}.{k}", data[k], lower=False) if k in data else frozenset()
+            for t in types[k]:
+                if t not in self.entity_types:
+                    self.fail(f"{where}.{k}", f"unknown entity type '{t}'")
         return Pattern(name=name, trigger=trigger, subject=subject, object=obj, pair=pair,
-                       confidence=float(conf), via=via, only_when=only_when)
+                       confidence=float(conf), via=via, only_when=only_when, **types)
 
     def trigger(self, where, data) -> Trigger:
         self.keys(where, data, TRIGGER_KEYS)
         lemmas = self.words(f"{where}.lemma", data["lemma"]) if "lemma" in data else frozenset()
+        if "*" in lemmas and (len(lemmas) > 1 or "pos" not in data):
+            self.fail(f"{where}.lemma", "'*' (any word) stands alone and needs 'pos'")
+        not_lemmas = self.words(f"{where}.not_lemma", data["not_lemma"]) if "not_lemma" in data else frozenset()
         pos = self.words(f"{where}.pos", data["pos"], lower=False) if "pos" in data else frozenset()
         for p in pos:
             if p not in POS_TAGS:
@@ -308,7 +339,7 @@ class _Validator:
                 self.fail(f"{where}.entity", f"unknown entity type '{t}'")
         if not lemmas and not entity:
             self.fail(where, "needs 'lemma' (trigger words) or 'entity' (entity types)")
-        return Trigger(lemmas=lemmas, pos=pos, entity=entity,
+        return Trigger(lemmas=lemmas, not_lemmas=not_lemmas, pos=pos, entity=entity,
                        has=self.paths(f"{where}.has", data.get("has", []), allow_context=False),
                        not_has=self.paths(f"{where}.not_has", data.get("not_has", []), allow_context=False))
 

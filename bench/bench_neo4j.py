@@ -1,0 +1,116 @@
+"""Neo4j write throughput: kgbuild's batched writer against a naive one-MERGE-per-row loop.
+
+    make bench-neo4j            (starts the local server first)
+    python bench/bench_neo4j.py --relationships 100000 --naive-rows 5000
+
+Writes a synthetic graph (entities, relationships with one piece of evidence each, documents) with
+``push_graph``, then the same kind of rows with one auto-committed MERGE query per relationship on a
+subset, and reports both rates and their ratio. It deletes kgbuild's own nodes (:Entity, :Document)
+before and after: run it against the local development server, not a database you care about.
+The last lines are ``name: value`` for scripts.
+"""
+
+from __future__ import annotations
+
+import argparse
+import random
+import sys
+import time
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
+
+from kgbuild.graph import KnowledgeGraph  # noqa: E402
+from kgbuild.sinks.neo4j import Neo4jConnection, Neo4jSinkError, clear_graph, push_graph  # noqa: E402
+
+TYPES = ("PERSON", "ORG", "GPE")
+RELATIONS = ("spoke_with", "met_with", "works_for", "located_in", "criticized", "visited")
+
+
+def synthetic_graph(relationships: int, entities: int, documents: int, seed: int = 7) -> KnowledgeGraph:
+    """A reproducible graph shaped like kgbuild's output: one edge per (source, type, target)."""
+    rnd = random.Random(seed)
+    kg = KnowledgeGraph()
+    kg.graph["documents"] = [{"id": f"doc-{d:05d}", "path": f"bench/doc-{d:05d}.txt", "sha256": f"{d:064x}"}
+                             for d in range(documents)]
+    for i in range(entities):
+        etype = TYPES[i % len(TYPES)]
+        docs = sorted({f"doc-{rnd.randrange(documents):05d}" for _ in range(2)})
+        kg.add_node(f"{etype.lower()}:entity-{i}", name=f"Entity {i}", type=etype, aliases=[f"E{i}"],
+                    mentions=len(docs) * 2, documents=docs)
+    while kg.number_of_edges() < relationships:
+        u, v = rnd.randrange(entities), rnd.randrange(entities)
+        rel = RELATIONS[rnd.randrange(len(RELATIONS))]
+        su, sv = f"{TYPES[u % 3].lower()}:entity-{u}", f"{TYPES[v % 3].lower()}:entity-{v}"
+        if u == v or kg.has_edge(su, sv, key=rel):
+            continue
+        doc = f"doc-{rnd.randrange(documents):05d}"
+        sentence = f"Entity {u} {rel.replace('_', ' ')} Entity {v}, the report said."
+        evidence = [{"document": doc, "sentence": sentence, "start": 0, "end": len(sentence),
+                     "pattern": "bench", "modality": "asserted", "confidence": 0.8}]
+        kg.add_edge(su, sv, key=rel, type=rel, confidence=0.8, count=1, modality="asserted",
+                    documents=[doc], evidence=evidence)
+    return kg
+
+
+def naive_loop(kg: KnowledgeGraph, connection: Neo4jConnection, rows: int) -> float:
+    """Seconds to write ``rows`` relationships, one auto-committed MERGE query per relationship."""
+    import json
+
+    import neo4j
+
+    edges = list(kg.edges(keys=True, data=True))[:rows]
+    with neo4j.GraphDatabase.driver(connection.uri, auth=(connection.user, connection.password),
+                                    notifications_min_severity="OFF") as driver:
+        with driver.session(database=connection.database) as session:
+            started = time.perf_counter()
+            for u, v, key, data in edges:
+                session.run(
+                    f"MERGE (s:Entity {{id: $s}}) MERGE (t:Entity {{id: $t}}) "
+                    f"MERGE (s)-[r:{key.upper()}]->(t) "
+                    "SET r.confidence = $confidence, r.count = $count, r.documents = $documents, "
+                    "r.evidence = $evidence, r.evidence_json = $evidence_json",
+                    s=u, t=v, confidence=data["confidence"], count=data["count"], documents=data["documents"],
+                    evidence=[e["sentence"] for e in data["evidence"]],
+                    evidence_json=json.dumps(data["evidence"])).consume()
+            return time.perf_counter() - started
+
+
+def main(argv=None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--relationships", type=int, default=100_000)
+    parser.add_argument("--entities", type=int, default=20_000)
+    parser.add_argument("--documents", type=int, default=500)
+    parser.add_argument("--naive-rows", type=int, default=5_000)
+    parser.add_argument("--batch-size", type=int, default=2_000)
+    args = parser.parse_args(argv)
+
+    connection = Neo4jConnection.from_env()
+    kg = synthetic_graph(args.relationships, args.entities, args.documents)
+    print(f"graph: {kg.number_of_nodes()} entities, {kg.number_of_edges()} relationships, "
+          f"{args.documents} documents; server {connection.uri}")
+    try:
+        clear_graph(connection)
+        stats = push_graph(kg, connection, batch_size=args.batch_size)
+        rate = kg.number_of_edges() / stats.seconds
+        print(f"kgbuild push_graph: {stats}")
+        again = push_graph(kg, connection, batch_size=args.batch_size)
+        print(f"re-push (idempotent): {again}")
+
+        clear_graph(connection)
+        naive_seconds = naive_loop(kg, connection, args.naive_rows)
+        naive_rate = args.naive_rows / naive_seconds
+        print(f"naive loop: {args.naive_rows} relationships in {naive_seconds:.1f}s")
+        clear_graph(connection)
+    except Neo4jSinkError as exc:
+        print(f"error: {exc}", file=sys.stderr)
+        return 1
+    print(f"neo4j_rels_per_s: {rate:.0f}")
+    print(f"neo4j_repush_rels_per_s: {kg.number_of_edges() / again.seconds:.0f}")
+    print(f"neo4j_naive_rels_per_s: {naive_rate:.0f}")
+    print(f"neo4j_speedup: {rate / naive_rate:.1f}")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

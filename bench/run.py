@@ -1,0 +1,408 @@
+"""kgbuild's benchmark, in one run: bare spaCy vs kgbuild end to end, workers, memory, profile.
+
+    make bench                         # BENCH_SIZES=1000,10000
+    make bench BENCH_SIZES=300         # a quick run
+    python bench/run.py --sizes 1000,10000 --workers 2 --out out/bench
+
+Every measured build is a subprocess (``python -m kgbuild build``), timed from the outside,
+so start-up, model loading, resolution, assembly and writing are all counted. Peak memory is the
+sum of the resident memory of the build and its worker processes, sampled from /proc, plus the
+parent's own ``ru_maxrss``. Results go to bench/results.md; the run ends with ``name: value``
+lines a script can read. Other benchmarks plug in as ``bench/bench_neo4j.py GRAPH_JSON`` and
+``bench/bench_html.py GRAPH_JSON``: when present they are run on the largest graph and their
+``name: value`` lines are added to the summary.
+"""
+
+from __future__ import annotations
+
+import argparse
+import datetime
+import json
+import os
+import platform
+import re
+import resource
+import subprocess
+import sys
+import threading
+import time
+from dataclasses import dataclass, field
+from pathlib import Path
+
+BENCH = Path(__file__).resolve().parent
+ROOT = BENCH.parent
+sys.path.insert(0, str(BENCH))
+
+from corpus import write_corpus  # noqa: E402
+
+SUMMARY_LINE = re.compile(r"^([a-z][a-z0-9_]*):\s*(\S.*)$")
+PAGE_MB = os.sysconf("SC_PAGE_SIZE") / 2**20
+
+
+# -- measuring a subprocess -------------------------------------------------------------------
+@dataclass
+class Run:
+    """One timed subprocess: wall seconds, peak memory of its process tree, its output."""
+
+    seconds: float
+    peak_tree_mb: float
+    maxrss_mb: float          # the main process alone (ru_maxrss from wait4)
+    stdout: str
+    stderr: str
+    returncode: int
+
+
+def _tree_rss_mb(pid: int) -> float:
+    """Resident memory of ``pid`` and all its descendants (parents found in /proc/*/stat)."""
+    parent_of: dict[int, int] = {}
+    rss: dict[int, float] = {}
+    for d in Path("/proc").iterdir():
+        if not d.name.isdigit():
+            continue
+        try:
+            stat = (d / "stat").read_text()
+            pages = int((d / "statm").read_text().split()[1])
+        except (OSError, IndexError, ValueError):
+            continue
+        # The command name may hold spaces and parentheses: fields start after the last ')'.
+        parent_of[int(d.name)] = int(stat[stat.rindex(")") + 2:].split()[1])
+        rss[int(d.name)] = pages * PAGE_MB
+    tree, todo = {pid}, [pid]
+    children: dict[int, list[int]] = {}
+    for child, parent in parent_of.items():
+        children.setdefault(parent, []).append(child)
+    while todo:
+        for c in children.get(todo.pop(), []):
+            if c not in tree:
+                tree.add(c)
+                todo.append(c)
+    return sum(rss.get(p, 0.0) for p in tree)
+
+
+def measure(cmd: list[str], *, env: dict | None = None, interval: float = 0.2) -> Run:
+    """Run ``cmd``; sample the resident memory of it and its descendants until it ends."""
+    started = time.perf_counter()
+    proc = subprocess.Popen(cmd, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True,
+                            env={**os.environ, **(env or {})}, cwd=ROOT)
+    peak = [0.0]
+    done = threading.Event()
+
+    def sample():
+        while not done.is_set():
+            peak[0] = max(peak[0], _tree_rss_mb(proc.pid))
+            done.wait(interval)
+
+    sampler = threading.Thread(target=sample, daemon=True)
+    sampler.start()
+    out: list[str] = []
+    err: list[str] = []
+    readers = [threading.Thread(target=lambda s=s, b=b: b.append(s.read()), daemon=True)
+               for s, b in ((proc.stdout, out), (proc.stderr, err))]
+    for r in readers:
+        r.start()
+    _, status, usage = os.wait4(proc.pid, 0)
+    seconds = time.perf_counter() - started
+    done.set()
+    for r in readers:
+        r.join()
+    proc.returncode = os.waitstatus_to_exitcode(status)
+    return Run(seconds, peak[0], usage.ru_maxrss / 1024, "".join(out), "".join(err), proc.returncode)
+
+
+def check(run: Run, what: str) -> Run:
+    if run.returncode != 0:
+        sys.exit(f"bench: {what} failed (exit {run.returncode}):\n{run.stderr[-3000:]}")
+    return run
+
+
+# -- the child jobs ------------------------------------------------------------------------------
+def bare_spacy(corpus: str, workers: int, batch_size: int) -> None:
+    """The baseline: the same model and documents through nlp.pipe, nothing else."""
+    from kgbuild.documents import iter_documents
+    from kgbuild.nlp import load_model
+
+    t0 = time.perf_counter()
+    nlp = load_model()
+    t1 = time.perf_counter()
+    words = 0
+    texts = (d.text for d in iter_documents([corpus]))
+    for doc in nlp.pipe(texts, batch_size=batch_size, n_process=workers):
+        words += sum(1 for t in doc if not (t.is_punct or t.is_space))
+    t2 = time.perf_counter()
+    print(json.dumps({"words": words, "load_seconds": t1 - t0, "pipe_seconds": t2 - t1}))
+
+
+def profile_build(corpus: str, out: str) -> None:
+    """An in-process build under pyinstrument; prints where the time goes, by stage."""
+    from pyinstrument import Profiler
+
+    import kgbuild
+    from kgbuild.sinks import write_files
+
+    profiler = Profiler(interval=0.005)
+    profiler.start()
+    kg = kgbuild.build([corpus])
+    write_files(kg, out, html=False)
+    session = profiler.stop()
+    root = profiler.last_session.root_frame() if hasattr(profiler, "last_session") else session.root_frame()
+    totals: dict[str, float] = {}
+    functions: dict[str, float] = {}
+    _attribute(root, None, totals, functions)
+    print(json.dumps({"stages": totals, "functions": functions,
+                      "text": profiler.output_text(unicode=False, color=False, show_all=False)}))
+
+
+STAGE_MODULES = {"mentions", "coref", "relations", "resolve", "graph", "names", "places", "documents", "sinks",
+                 "schema", "nlp"}
+
+
+def _category(frame, current):
+    path = (frame.file_path or "").replace("\\", "/")
+    m = re.search(r"/kgbuild/([a-z_]+)(?:/|\.py)", path)
+    if m and "/bench/" not in path:
+        mod = m.group(1)
+        if mod in STAGE_MODULES:
+            return mod if mod != "graph" else "assemble (graph.py)"
+        return current
+    if current in (None, "orchestration") and re.search(r"/site-packages/(spacy|thinc|blis|srsly)/", path):
+        return "spaCy (nlp.pipe)"
+    return current
+
+
+def _attribute(frame, current, totals, functions) -> None:
+    """Self time of every frame to the innermost kgbuild stage (or spaCy) that called it."""
+    cat = _category(frame, current)
+    path = (frame.file_path or "")
+    if cat is None and "/kgbuild/" in path:
+        cat = "orchestration"
+    self_time = frame.total_self_time
+    totals[cat or "other"] = totals.get(cat or "other", 0.0) + self_time
+    if "/kgbuild/" in path:
+        key = f"{frame.function} ({path.split('/kgbuild/')[-1]}:{frame.line_no})"
+        functions[key] = max(functions.get(key, 0.0), frame.time)
+    for child in frame.children:
+        _attribute(child, cat, totals, functions)
+
+
+# -- the orchestration ---------------------------------------------------------------------------
+@dataclass
+class Results:
+    lines: list[str] = field(default_factory=list)      # markdown body
+    summary: dict[str, str] = field(default_factory=dict)
+
+    def add(self, text: str = "") -> None:
+        self.lines.append(text)
+        print(text, flush=True)
+
+
+def py(*args: str) -> list[str]:
+    return [sys.executable, *args]
+
+
+def build_cmd(corpus: Path, out: Path, workers: int) -> list[str]:
+    return py("-m", "kgbuild", "build", str(corpus), "--out", str(out), "--workers", str(workers),
+              "--no-html", "--quiet")
+
+
+def machine() -> str:
+    cpu = "unknown CPU"
+    try:
+        cpu = next(line.split(":", 1)[1].strip() for line in Path("/proc/cpuinfo").read_text().splitlines()
+                   if line.startswith("model name"))
+    except (OSError, StopIteration):
+        pass
+    mem = os.sysconf("SC_PAGE_SIZE") * os.sysconf("SC_PHYS_PAGES") / 2**30
+    import spacy
+
+    return (f"{platform.node()}: {cpu}, {os.cpu_count()} cores, {mem:.1f} GiB RAM, {platform.system()} "
+            f"{platform.release()}, Python {platform.python_version()}, spaCy {spacy.__version__}")
+
+
+def plugin(name: str, graph_json: Path, res: Results) -> None:
+    script = BENCH / name
+    if not script.is_file():
+        res.add(f"- `{name}`: not present (hook: `python bench/{name} GRAPH_JSON` printing `name: value` lines)")
+        return
+    run = measure(py(str(script), str(graph_json)))
+    if run.returncode != 0:
+        res.add(f"- `{name}` failed (exit {run.returncode}): {run.stderr.strip().splitlines()[-1:]}")
+        return
+    for line in run.stdout.splitlines():
+        m = SUMMARY_LINE.match(line.strip())
+        if m:
+            res.summary[m.group(1)] = m.group(2)
+            res.add(f"- {m.group(1)}: {m.group(2)}")
+
+
+def fmt_k(n: float) -> str:
+    return f"{n / 1000:.1f}k" if n >= 1000 else f"{n:.0f}"
+
+
+def main(argv=None) -> None:
+    ap = argparse.ArgumentParser(description="kgbuild benchmark")
+    sub = ap.add_subparsers(dest="job")
+    s = sub.add_parser("spacy", help="(internal) bare nlp.pipe over a corpus")
+    s.add_argument("corpus")
+    s.add_argument("--workers", type=int, default=1)
+    s.add_argument("--batch-size", type=int, default=32)
+    p = sub.add_parser("profile", help="(internal) profiled in-process build")
+    p.add_argument("corpus")
+    p.add_argument("--out", required=True)
+    ap.add_argument("--sizes", default=os.environ.get("BENCH_SIZES", "1000,10000"))
+    ap.add_argument("--workers", type=int, default=2)
+    ap.add_argument("--seed", type=int, default=8)
+    ap.add_argument("--out", default=str(ROOT / "out" / "bench"))
+    ap.add_argument("--results", default=str(BENCH / "results.md"))
+    ap.add_argument("--no-profile", action="store_true")
+    args = ap.parse_args(argv)
+    if args.job == "spacy":
+        return bare_spacy(args.corpus, args.workers, args.batch_size)
+    if args.job == "profile":
+        return profile_build(args.corpus, args.out)
+    run_all(args)
+
+
+def run_all(args) -> None:
+    sizes = sorted(int(x) for x in str(args.sizes).replace(" ", "").split(",") if x)
+    out = Path(args.out)
+    w = args.workers
+    res = Results()
+    began = time.perf_counter()
+    res.add("# kgbuild benchmark")
+    res.add("")
+    res.add(f"- date: {datetime.datetime.now(datetime.timezone.utc):%Y-%m-%d %H:%M UTC}")
+    res.add(f"- machine: {machine()}")
+    load = os.getloadavg()
+    res.add(f"- load average at start: {load[0]:.2f} (other jobs on the machine skew the numbers)")
+    res.add(f"- corpus: `bench/corpus.py`, seed {args.seed}, sizes {', '.join(map(str, sizes))} documents")
+    res.add("")
+
+    corpora = {}
+    for n in sizes:
+        t = time.perf_counter()
+        corpora[n] = write_corpus(out / f"corpus-{n}", n, args.seed)
+        res.add(f"- corpus of {n} documents ready in {time.perf_counter() - t:.1f} s: `{corpora[n]}`")
+    small, large = sizes[0], sizes[-1]
+
+    # (1) + (2): bare spaCy vs kgbuild, 1 and w workers, on the smallest corpus.
+    res.add("")
+    res.add(f"## Throughput on {small} documents (wall time of a subprocess, model loading included)")
+    res.add("")
+    res.add("| run | workers | seconds | words/s | peak RSS (tree) MB |")
+    res.add("|---|---|---|---|---|")
+    bare, built = {}, {}
+    for workers in sorted({1, w}):
+        r = check(measure(py(str(BENCH / "run.py"), "spacy", str(corpora[small]), "--workers", str(workers))),
+                  "bare spaCy")
+        info = json.loads(r.stdout.strip().splitlines()[-1])
+        bare[workers] = (r, info)
+        res.add(f"| bare nlp.pipe (n_process={workers}) | {workers} | {r.seconds:.1f} | "
+                f"{fmt_k(info['words'] / r.seconds)} | {r.peak_tree_mb:.0f} |")
+        b = check(measure(build_cmd(corpora[small], out / f"graph-{small}-w{workers}", workers)), "kgbuild build")
+        built[workers] = b
+        res.add(f"| kgbuild build --workers {workers} | {workers} | {b.seconds:.1f} | "
+                f"{fmt_k(info['words'] / b.seconds)} | {b.peak_tree_mb:.0f} |")
+    words = bare[1][1]["words"]
+    res.add("")
+    res.add(f"{words} words. Bare spaCy parse only (without start-up and model loading): "
+            + ", ".join(f"{fmt_k(i['words'] / i['pipe_seconds'])} words/s with {k} process(es)"
+                        for k, (_, i) in sorted(bare.items())) + ".")
+    ratio_w = bare[w][0].seconds / built[w].seconds
+    ratio_1 = bare[1][0].seconds / built[1].seconds
+    speedup = built[1].seconds / built[w].seconds if w != 1 else 1.0
+    spacy_speedup = bare[1][0].seconds / bare[w][0].seconds if w != 1 else 1.0
+    same = (out / f"graph-{small}-w1" / "graph.json").read_bytes() == \
+           (out / f"graph-{small}-w{w}" / "graph.json").read_bytes()
+    res.summary["end_to_end_vs_spacy"] = f"{ratio_w:.2f}"
+    res.summary["end_to_end_vs_spacy_1worker"] = f"{ratio_1:.2f}"
+    res.summary[f"workers{w}_speedup"] = f"{speedup:.2f}"
+    res.summary[f"spacy_n_process{w}_speedup"] = f"{spacy_speedup:.2f}"
+    res.summary[f"workers{w}_graph_identical"] = str(same).lower()
+    res.summary["spacy_words_per_s_1"] = f"{words / bare[1][0].seconds:.0f}"
+    res.summary[f"kgbuild_words_per_s_{w}"] = f"{words / built[w].seconds:.0f}"
+    res.add(f"kgbuild end to end / bare nlp.pipe: {ratio_w:.2f} with {w} workers, {ratio_1:.2f} with 1; "
+            f"{w} workers vs 1: {speedup:.2f}x (spaCy's own n_process={w}: {spacy_speedup:.2f}x); "
+            f"graph.json with {w} workers byte-identical to 1 worker: {same}.")
+
+    # (3) memory at each size, with the fast configuration.
+    res.add("")
+    res.add(f"## Memory (kgbuild build --workers {w}, the parent and its workers)")
+    res.add("")
+    res.add("| documents | seconds | peak RSS tree MB | parent ru_maxrss MB | graph.json MB | entities | relations |")
+    res.add("|---|---|---|---|---|---|---|")
+    mem = {}
+    for n in sizes:
+        if n == small:
+            r = built[w]
+        else:
+            r = check(measure(build_cmd(corpora[n], out / f"graph-{n}-w{w}", w)), f"kgbuild build {n}")
+        g = out / f"graph-{n}-w{w}" / "graph.json"
+        data = json.loads(g.read_text(encoding="utf-8"))
+        mem[n] = (r, g.stat().st_size / 2**20)
+        res.add(f"| {n} | {r.seconds:.1f} | {r.peak_tree_mb:.0f} | {r.maxrss_mb:.0f} | {mem[n][1]:.1f} | "
+                f"{len(data['nodes'])} | {len(data['edges'])} |")
+        res.summary[f"peak_rss_mb_{fmt_k(n)}"] = f"{r.peak_tree_mb:.0f}"
+        res.summary[f"parent_rss_mb_{fmt_k(n)}"] = f"{r.maxrss_mb:.0f}"
+        res.summary[f"graph_json_mb_{fmt_k(n)}"] = f"{mem[n][1]:.1f}"
+        res.summary[f"seconds_{fmt_k(n)}"] = f"{r.seconds:.1f}"
+    if large != small:
+        growth = mem[large][0].peak_tree_mb - mem[small][0].peak_tree_mb
+        graph_growth = mem[large][1] - mem[small][1]
+        res.summary[f"rss_growth_mb_{fmt_k(small)}_to_{fmt_k(large)}"] = f"{growth:.0f}"
+        res.summary[f"graph_json_growth_mb_{fmt_k(small)}_to_{fmt_k(large)}"] = f"{graph_growth:.1f}"
+        res.add("")
+        res.add(f"From {small} to {large} documents the peak grows by {growth:.0f} MB while graph.json grows by "
+                f"{graph_growth:.1f} MB.")
+
+    # (4) other benchmarks on the largest graph.
+    res.add("")
+    res.add("## Neo4j and graph.html (hooks)")
+    res.add("")
+    largest = out / f"graph-{large}-w{w}" / "graph.json"
+    plugin("bench_neo4j.py", largest, res)
+    plugin("bench_html.py", largest, res)
+
+    if not args.no_profile:
+        profile_section(corpora[small], out, res)
+
+    res.summary["bench_seconds"] = f"{time.perf_counter() - began:.0f}"
+    res.add("")
+    res.add("## Summary")
+    res.add("")
+    res.add("```")
+    for k, v in res.summary.items():
+        res.add(f"{k}: {v}")
+    res.add("```")
+    Path(args.results).write_text("\n".join(res.lines) + "\n", encoding="utf-8")
+
+
+def profile_section(corpus: Path, out: Path, res: Results) -> None:
+    r = measure(py(str(BENCH / "run.py"), "profile", str(corpus), "--out", str(out / "graph-profile")))
+    res.add("")
+    res.add(f"## Profile (pyinstrument, one process, {corpus.name}, without graph.html)")
+    res.add("")
+    if r.returncode != 0:
+        res.add(f"profile failed: {r.stderr.strip().splitlines()[-1:]}")
+        return
+    data = json.loads(r.stdout.strip().splitlines()[-1])
+    total = sum(data["stages"].values()) or 1.0
+    res.add("Self time of every frame charged to the innermost kgbuild stage that called it "
+            "(spaCy calls made by a stage count for that stage):")
+    res.add("")
+    res.add("| where | seconds | share |")
+    res.add("|---|---|---|")
+    for name, secs in sorted(data["stages"].items(), key=lambda kv: -kv[1]):
+        res.add(f"| {name} | {secs:.1f} | {100 * secs / total:.0f}% |")
+        res.summary[f"profile_share_{re.sub(r'[^a-z]+', '_', name.lower()).strip('_')}"] = f"{secs / total:.2f}"
+    res.add("")
+    res.add("Slowest kgbuild functions (inclusive seconds):")
+    res.add("")
+    for name, secs in sorted(data["functions"].items(), key=lambda kv: -kv[1])[:25]:
+        res.add(f"- {secs:.1f} s `{name}`")
+    (out / "profile.txt").write_text(data["text"], encoding="utf-8")
+    res.add("")
+    res.add(f"Full call tree: `{out / 'profile.txt'}`.")
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,244 @@
+"""Schema-driven relation extraction with evidence, modality and attribution.
+
+``RelationExtractor(schema, vocab)`` compiles the schema's patterns once (an index from trigger
+lemma to patterns); ``extract(doc, mentions, document_id)`` walks each trigger's argument paths,
+maps the tokens reached to mentions (names, coreferent pronouns, appositions, coordinations),
+decides modality from the trigger's governors and records who asserts it. Every relation carries
+the sentence and offsets that say it: no evidence, no edge.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from dataclasses import replace
+from typing import Iterable, Optional
+
+from spacy.tokens import Doc, Token
+
+from ..model import Evidence, Mention, RelationMention, TextSpan
+from ..schema import Pattern, RelationType, Schema
+from .arguments import Argument, MentionIndex
+from .modality import ASSERTED, INTENDED, POSSIBLE, Context, analyse
+from .paths import lemma, walk
+
+__all__ = ["RelationExtractor"]
+
+POSSIBLE_MAX_CONFIDENCE = 0.35
+COREFERENCE_PENALTY = 0.1
+CONTEXT_WINDOW = 1          # sentences back in which "@subject:" looks for the related relation
+
+
+class RelationExtractor:
+    """Compiled once per process from a schema; ``extract`` is called once per document."""
+
+    def __init__(self, schema: Schema, vocab=None):
+        self.schema = schema
+        self.vocab = vocab
+        self.by_lemma: dict[str, list[tuple[RelationType, Pattern]]] = defaultdict(list)
+        self.by_entity: dict[str, list[tuple[RelationType, Pattern]]] = defaultdict(list)
+        for rel in schema.relations.values():
+            for p in rel.patterns:
+                for lem in p.trigger.lemmas:
+                    self.by_lemma[lem].append((rel, p))
+                for t in p.trigger.entity:
+                    self.by_entity[t].append((rel, p))
+
+    # -- public --------------------------------------------------------------------------------
+    def extract(self, doc: Doc, mentions: list[Mention], document_id: str) -> list[RelationMention]:
+        index = MentionIndex(mentions, doc)
+        found: list[RelationMention] = []
+        deferred: list[tuple[Token, RelationType, Pattern]] = []
+        for tok, rel, pattern in self._triggers(doc, index):
+            if any(path.is_context for path in pattern.subject + pattern.object):
+                deferred.append((tok, rel, pattern))
+                continue
+            found.extend(self._apply(doc, tok, rel, pattern, index, document_id, found))
+        # Patterns that refer to other relations ("the parties of the proposed meeting") run last.
+        for tok, rel, pattern in deferred:
+            found.extend(self._apply(doc, tok, rel, pattern, index, document_id, found))
+        return _dedupe(found, index, self.schema.symmetric_relations())
+
+    # -- matching ------------------------------------------------------------------------------
+    def _triggers(self, doc: Doc, index: MentionIndex) -> Iterable[tuple[Token, RelationType, Pattern]]:
+        heads = {}
+        for m in index.mentions:
+            if m.kind == "name":
+                root = doc[m.token_start:m.token_end].root
+                heads.setdefault(root.i, m)
+        for tok in doc:
+            cands = list(self.by_lemma.get(lemma(tok), ())) or list(self.by_lemma.get(tok.lower_, ()))
+            cands += self.by_lemma.get("*", [])
+            m = heads.get(tok.i)
+            if m is not None:
+                cands += self.by_entity.get(index.label(m) or m.label, [])
+            for rel, pattern in cands:
+                if self._trigger_ok(tok, pattern):
+                    yield tok, rel, pattern
+
+    @staticmethod
+    def _trigger_ok(tok: Token, pattern: Pattern) -> bool:
+        t = pattern.trigger
+        if t.pos and tok.pos_ not in t.pos:
+            return False
+        if t.not_lemmas and (lemma(tok) in t.not_lemmas or tok.lower_ in t.not_lemmas):
+            return False
+        if any(not walk(tok, p) for p in t.has):
+            return False
+        return not any(walk(tok, p) for p in t.not_has)
+
+    def _apply(self, doc, tok, rel, pattern, index, document_id, found) -> list[RelationMention]:
+        ctx = analyse(tok, self.schema.modality, lambda t: _name_of(t, index), static=pattern.via == "apposition")
+        rtype, modality, conf = self._decide(rel, pattern, ctx)
+        if rtype is None:
+            return []
+        target = self.schema.relations[rtype]
+        pairs: list[tuple[Argument, Argument]] = []
+        ok = lambda s, o: self._types_ok(target, pattern, s, o, index)  # noqa: E731
+        if pattern.pair and not target.symmetric:
+            return []   # "a summit between A and B is planned": who proposed it is not said
+        if pattern.pair:
+            members = _first(index.arguments(walk(tok, p)) for p in pattern.pair)
+            pairs = [(a, b) for i, a in enumerate(members) for b in members[i + 1:]]
+            pairs = [(a, replace(b, via="coordination") if b.via == "direct" else b) for a, b in pairs]
+            pairs = [(s, o) for s, o in pairs if ok(s, o)]
+        else:
+            # Alternatives in order: the first subject path that reaches a mention, then the first
+            # object path that gives that subject a valid partner ("it ... with ESA": not 'it').
+            subs = _first(self._args(tok, p, index, found, doc) for p in pattern.subject)
+            pairs = _first([(s, o) for s in subs for o in self._args(tok, p, index, found, doc) if ok(s, o)]
+                           for p in pattern.object) if subs else []
+        out = []
+        for s, o in pairs:
+            out.append(self._relation(doc, tok, rtype, pattern, s, o, ctx, modality, conf, document_id))
+        return out
+
+    def _decide(self, rel: RelationType, pattern: Pattern, ctx: Context):
+        """Apply the schema's modality policy: (relation type, modality, confidence) or (None, ...)."""
+        policy = self.schema.modality.policy
+        conf = pattern.confidence
+        if pattern.only_when == "possible":
+            return (rel.name, ASSERTED, conf) if ctx.state in (INTENDED, POSSIBLE) else (None, None, 0)
+        if ctx.state == ASSERTED:
+            return rel.name, ASSERTED, conf
+        if ctx.state == INTENDED and rel.possible_as:
+            return rel.possible_as, ASSERTED, conf     # "wants to meet X": an asserted proposal
+        if ctx.state in (INTENDED, POSSIBLE):
+            if rel.proposal:
+                return rel.name, ASSERTED, conf         # "the potential venue" is what proposed_venue means
+            if policy.get("possible") == "keep":
+                return rel.name, POSSIBLE, min(conf, POSSIBLE_MAX_CONFIDENCE)
+        return None, None, 0     # negated and refused: no edge, whatever the policy
+
+    def _args(self, tok, path, index, found, doc) -> list[Argument]:
+        if not path.is_context:
+            return index.arguments(walk(tok, path), coordination=not path.ends_up)
+        here = _sentence_of(doc, tok.idx)
+        best: Optional[RelationMention] = None
+        best_key = None
+        for r in found:
+            if r.type not in path.context_types or r.evidence.modality != ASSERTED:
+                continue
+            k = _sentence_of(doc, r.evidence.start)
+            if k is None or not (here - CONTEXT_WINDOW <= k <= here):
+                continue
+            key = (k == here, -abs(r.evidence.trigger.start - tok.idx) if r.evidence.trigger else 0)
+            if best_key is None or key > best_key:
+                best, best_key = r, key
+        if best is None:
+            return []
+        return [Argument(index.mentions[best.subject], "direct" if best.evidence.via == "direct" else best.evidence.via)]
+
+    @staticmethod
+    def _types_ok(rel: RelationType, pattern: Pattern, s: Argument, o: Argument, index: MentionIndex) -> bool:
+        ls, lo = index.label(s.mention), index.label(o.mention)
+        if ls is None or lo is None:
+            return False
+        if index.referent(s.mention).index == index.referent(o.mention).index:
+            return False
+        return (ls in (pattern.subject_types or rel.subject_types)
+                and lo in (pattern.object_types or rel.object_types))
+
+    def _relation(self, doc, tok, rtype, pattern, s, o, ctx, modality, conf, document_id) -> RelationMention:
+        sent = tok.sent
+        via = _combine_via(pattern.via, s.via, o.via)
+        if via == "coreference":
+            conf -= COREFERENCE_PENALTY
+        ev = Evidence(
+            document=document_id,
+            sentence=sent.text.strip(),
+            start=sent.start_char + (len(sent.text) - len(sent.text.lstrip())),
+            end=sent.start_char + len(sent.text.rstrip()),
+            subject=s.mention.span,
+            object=o.mention.span,
+            trigger=TextSpan(tok.text, tok.idx, tok.idx + len(tok.text)),
+            pattern=f"{rtype}:{pattern.name}" if rtype == pattern_relation(self.schema, pattern) else
+                    f"{pattern_relation(self.schema, pattern)}:{pattern.name}->{rtype}",
+            via=via,
+            modality=modality,
+            confidence=round(max(0.05, conf), 3),
+            asserted_by=ctx.asserted_by,
+            reported=ctx.reported,
+        )
+        return RelationMention(type=rtype, subject=s.index, object=o.index, evidence=ev)
+
+
+def pattern_relation(schema: Schema, pattern: Pattern) -> str:
+    for r in schema.relations.values():
+        if any(p is pattern for p in r.patterns):
+            return r.name
+    return "?"
+
+
+def _first(groups: Iterable[list]) -> list:
+    """Alternative paths are tried in order; the first that reaches a mention wins."""
+    for g in groups:
+        if g:
+            return g
+    return []
+
+
+def _combine_via(pattern_via: Optional[str], *vias: str) -> str:
+    for v in ("coreference", "coordination", "apposition"):
+        if v in vias:
+            return v
+    return pattern_via or "direct"
+
+
+def _sentence_of(doc: Doc, char: int) -> Optional[int]:
+    """Index of the sentence holding a character offset (only for the rare '@subject:' paths)."""
+    for k, s in enumerate(doc.sents):
+        if s.start_char <= char < s.end_char:
+            return k
+    return None
+
+
+def _name_of(tok: Token, index: MentionIndex) -> str:
+    """Who asserts: the resolved name if the token is a mention, else its short noun phrase."""
+    arg = index.argument(tok)
+    if arg is not None:
+        ref = index.referent(arg.mention)
+        if ref is not None:
+            return ref.name
+    words = [t for t in tok.subtree if t.dep_ not in ("det", "punct") and t.i <= tok.i]
+    text = " ".join(t.text for t in words[-4:]) if words else tok.text
+    return text
+
+
+def _dedupe(found: list[RelationMention], index: MentionIndex, symmetric: set[str]) -> list[RelationMention]:
+    """Several patterns reading one sentence the same way give one relation: the surest, most direct."""
+    best: dict[tuple, RelationMention] = {}
+    order: list[tuple] = []
+    rank = {"direct": 0, "apposition": 1, "coordination": 2, "coreference": 3}
+    for r in found:
+        s = index.referent(index.mentions[r.subject]).index
+        o = index.referent(index.mentions[r.object]).index
+        if r.type in symmetric and o < s:
+            s, o = o, s
+        key = (r.type, s, o, r.evidence.start)
+        score = (r.evidence.confidence, -rank.get(r.evidence.via, 4))
+        if key not in best:
+            order.append(key)
+            best[key] = r
+        elif score > (best[key].evidence.confidence, -rank.get(best[key].evidence.via, 4)):
+            best[key] = r
+    return [best[k] for k in order]

@@ -1,0 +1,148 @@
+"""From a token reached by a pattern to the mention it stands for.
+
+The token may be inside a name ("Putin"), a pronoun or nominal resolved by coreference ("his",
+"the Russian leader"), or a title whose name is in apposition ("its spokesperson, X"). Labels
+are voted per document, because the small model tags the same name differently from one
+sentence to the next and a type constraint should not depend on that luck.
+"""
+
+from __future__ import annotations
+
+from collections import Counter, defaultdict
+from dataclasses import dataclass
+from typing import Optional
+
+from spacy.tokens import Token
+
+from ..model import Mention
+from .paths import RELATIVE_PRONOUNS
+
+KIND_RANK = {"name": 0, "nominal": 1, "pronoun": 2}
+
+
+@dataclass(frozen=True)
+class Argument:
+    """A mention reached by a path, and how it was reached."""
+
+    mention: Mention
+    via: str            # direct | coreference | apposition | coordination
+
+    @property
+    def index(self) -> int:
+        return self.mention.index
+
+
+class MentionIndex:
+    """Lookups over one document's mentions: by token, referent (antecedent chain) and label."""
+
+    def __init__(self, mentions: list[Mention], doc=None):
+        self.mentions = mentions
+        self.dateline = _dateline_tokens(doc) if doc is not None else frozenset()
+        self.by_token: dict[int, list[Mention]] = defaultdict(list)
+        for m in mentions:
+            for i in range(m.token_start, m.token_end):
+                self.by_token[i].append(m)
+        for lst in self.by_token.values():
+            lst.sort(key=lambda m: (KIND_RANK.get(m.kind, 3), m.token_end - m.token_start))
+        self._labels = self._vote_labels()
+
+    def referent(self, m: Mention) -> Optional[Mention]:
+        """The name mention at the end of the antecedent chain; None for an unresolved pronoun."""
+        seen = set()
+        while m.kind != "name":
+            if m.antecedent is None or m.antecedent in seen or not (0 <= m.antecedent < len(self.mentions)):
+                return None
+            seen.add(m.index)
+            m = self.mentions[m.antecedent]
+        return m
+
+    def label(self, m: Mention) -> Optional[str]:
+        ref = self.referent(m)
+        if ref is None:
+            return None
+        return self._labels.get(ref.name.casefold(), ref.label)
+
+    def covering(self, tok: Token) -> Optional[Mention]:
+        if tok.i in self.dateline:
+            return None
+        found = self.by_token.get(tok.i)
+        if found and found[0].kind != "name":
+            # "the Nikkei newspaper": the name inside the phrase beats a guessed antecedent, and
+            # an unrecognised proper name there makes the guess unsafe.
+            for c in tok.children:
+                if c.dep_ == "compound" and c.i not in self.dateline:
+                    named = [m for m in self.by_token.get(c.i, []) if m.kind == "name"]
+                    if named:
+                        return named[0]
+                    if c.pos_ == "PROPN":
+                        return None
+        return found[0] if found else None
+
+    def argument(self, tok: Token, via: str = "direct") -> Optional[Argument]:
+        """The mention a token stands for, directly or through an apposition."""
+        if tok.lower_ in RELATIVE_PRONOUNS and tok.head.dep_ == "relcl" and tok.head.head is not tok.head:
+            tok = tok.head.head     # "the Union, which is headquartered in ..." -> the Union
+        m = self.covering(tok)
+        if m is None:
+            for c in tok.children:
+                if c.dep_ == "appos" and (m := self.covering(c)) is not None:
+                    via = "apposition" if via == "direct" else via
+                    break
+        ref = self.referent(m) if m is not None else None
+        if ref is None or ref.token_start in self.dateline:
+            return None
+        if m.kind != "name":
+            via = "coreference"
+        return Argument(m, via)
+
+    def arguments(self, tokens: list[Token], via: str = "direct", coordination: bool = True) -> list[Argument]:
+        """Arguments for the tokens and everything coordinated with them ('A or B' gives both)."""
+        out: list[Argument] = []
+        seen: set[int] = set()
+        for tok in tokens:
+            group = [(tok, via)] + ([(c, "coordination") for c in tok.conjuncts] if coordination else [])
+            for t, v in group:
+                a = self.argument(t, v if via == "direct" else via)
+                if a is not None and a.index not in seen:
+                    seen.add(a.index)
+                    out.append(a)
+        return out
+
+    def _vote_labels(self) -> dict[str, str]:
+        votes: dict[str, Counter] = defaultdict(Counter)
+        names = [m for m in self.mentions if m.kind == "name"]
+        for m in names:
+            votes[m.name.casefold()][m.label] += 1
+        # "Trump" also votes with "Donald Trump" (and the reverse) when the long name ends with it
+        lasts = defaultdict(list)
+        for m in names:
+            parts = m.name.split()
+            if len(parts) > 1:
+                lasts[parts[-1].casefold()].append(m)
+        for short, longs in lasts.items():
+            if short in votes:
+                keys = {short} | {m.name.casefold() for m in longs}
+                total = sum((votes[k] for k in keys), Counter())
+                for k in keys:
+                    votes[k] = Counter(total)
+        return {k: c.most_common(1)[0][0] for k, c in votes.items() if c}
+
+
+DASHES = frozenset({"-", "–", "—", "--"})
+
+
+def _dateline_tokens(doc) -> frozenset:
+    """Token indices of news datelines ("NAIROBI (Reuters) -", "CANNES, France -"): places of
+    filing, never arguments of the sentence they are glued to."""
+    out: set[int] = set()
+    for sent in doc.sents:
+        first = sent[0]
+        if not (first.is_upper and first.is_alpha and len(first) >= 3):
+            continue
+        for tok in sent[: min(len(sent), 10)]:
+            if tok.text in DASHES:
+                out.update(range(sent.start, tok.i + 1))
+                break
+            if tok.pos_ not in ("PROPN", "PUNCT", "NOUN") and not tok.is_punct:
+                break
+    return frozenset(out)

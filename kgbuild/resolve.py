@@ -1,0 +1,293 @@
+"""Entity resolution: every name mention of every document mapped to one entity with a stable id.
+
+Names are grouped by a comparison key (case, dots, articles ignored; countries by their
+canonical name, so "US", "U.S." and "United States" are one key), separately for persons and
+for everything else, so a person and a place called "Washington" never meet. Short forms then
+join a long form only when exactly one long form fits, first within their own document, then
+in the corpus: a surname or first name joins the one full name that has it, an acronym the one
+name whose initials it is. Each join goes straight to a full name, never through another short
+form, so chains (A~B, B~C) are not built. The type is a vote over all mentions. Documents are
+processed in id order and every tie is broken by a sort, so any input order gives the same ids.
+"""
+
+from __future__ import annotations
+
+from collections import Counter, defaultdict
+from typing import Optional
+
+from .model import DocumentExtraction, Entity, Merge, Mention, Resolution
+from .names import initials, looks_like_acronym, normalize, slug
+from .places import country_index
+
+# Order used to break a tie in the type vote: the more specific reading first.
+TYPE_PRIORITY = ("PERSON", "GPE", "ORG", "LOC", "FAC", "PRODUCT", "EVENT", "WORK_OF_ART", "LAW",
+                 "LANGUAGE", "NORP")
+SKIP_ATTRIBUTES = frozenset({"derived_from", "plural", "abbreviates"})
+
+Key = tuple[str, str]     # (coarse class PERSON|OTHER, comparison key)
+
+
+def resolve_entities(extractions: list[DocumentExtraction]) -> Resolution:
+    """Entities with stable ids, and (document id, mention index) -> entity id for every mention."""
+    extractions = sorted(extractions, key=lambda x: x.document.id)
+    # every name mention with its key; short forms get a target key (and the rule that joined them)
+    keyed: list[tuple[str, Mention, Key]] = []
+    per_doc: dict[str, list[tuple[Mention, Key]]] = defaultdict(list)
+    for x in extractions:
+        for m in x.mentions:
+            if m.kind == "name":
+                k = mention_key(m)
+                keyed.append((x.document.id, m, k))
+                per_doc[x.document.id].append((m, k))
+    target: dict[tuple[str, int], tuple[Key, str]] = {}
+    undecided: list[tuple[str, Mention, Key]] = []
+    defined = _abbreviations(per_doc)
+    for doc_id, items in per_doc.items():
+        first_seen: dict[Key, int] = {}
+        for m, k in sorted(items, key=lambda mk: mk[0].start):
+            first_seen.setdefault(k, m.start)
+        finder = _LongForms(first_seen)
+        here = defined.get(doc_id, {})
+        countries = sorted({k for m, k in items if canonical_country(m)})
+        for m, k in items:
+            if k in here:
+                target[(doc_id, m.index)] = (here[k], "abbreviation in parentheses (document)")
+                continue
+            fuller = _fuller_country(m, k, countries)
+            if fuller:
+                target[(doc_id, m.index)] = (fuller, "short country name, fuller one in the document")
+                continue
+            hits, rule = finder.hits(m, k)
+            if len(hits) > 1 and rule == "surname":
+                hits = {h for h in hits if first_seen[h] < m.start}   # only one introduced so far
+                rule = "surname, the one named so far"
+            if len(hits) == 1:
+                target[(doc_id, m.index)] = (next(iter(hits)), f"{rule} (document)")
+            elif not hits and (rule or _maybe_mistyped_surname(m, k)):
+                undecided.append((doc_id, m, k))
+    corpus = _LongForms({k: 0 for _, _, k in keyed})
+    corpus_defined: dict[Key, set[Key]] = defaultdict(set)
+    for pairs in defined.values():
+        for short, long in pairs.items():
+            corpus_defined[short].add(long)
+    for doc_id, m, k in undecided:
+        if len(corpus_defined.get(k, ())) == 1:
+            target[(doc_id, m.index)] = (next(iter(corpus_defined[k])), "abbreviation in parentheses (corpus)")
+            continue
+        hits, rule = corpus.hits(m, k)
+        if not hits and _maybe_mistyped_surname(m, k):
+            hits, rule = corpus.mistyped_surname(k), "surname of a person, mistyped"
+        if len(hits) == 1 and rule != "short form of an organisation":
+            target[(doc_id, m.index)] = (next(iter(hits)), f"{rule} (corpus)")
+
+    members: dict[Key, list[tuple[str, Mention, str]]] = defaultdict(list)
+    for doc_id, m, k in keyed:
+        final, rule = target.get((doc_id, m.index), (k, ""))
+        members[final].append((doc_id, m, rule))
+
+    entities = [_entity(key, items) for key, items in sorted(members.items())]
+    _assign_ids(entities)
+    by_key = {e._key: e for e in entities}  # type: ignore[attr-defined]
+    by_id = {e.id: e for e in entities}
+
+    mention_entity: dict[tuple[str, int], str] = {}
+    for key, items in members.items():
+        for doc_id, m, _ in items:
+            mention_entity[(doc_id, m.index)] = by_key[key].id
+    for x in extractions:
+        doc_id = x.document.id
+        for m in x.mentions:
+            if m.kind != "name" and m.antecedent is not None and (doc_id, m.antecedent) in mention_entity:
+                eid = mention_entity[(doc_id, m.antecedent)]
+                mention_entity[(doc_id, m.index)] = eid
+                by_id[eid].mentions += 1
+                by_id[eid].spans.append(_span(doc_id, m))
+    for e in entities:
+        e.spans.sort(key=lambda s: (s["document"], s["start"], s["end"], s["text"]))
+        del e._key  # type: ignore[attr-defined]
+    return Resolution(entities=sorted(entities, key=lambda e: e.id), mention_entity=mention_entity)
+
+
+def mention_key(m: Mention) -> Key:
+    """(coarse class, comparison key): countries under their canonical name."""
+    coarse = "PERSON" if m.label == "PERSON" else "OTHER"
+    if coarse == "OTHER":
+        country = canonical_country(m)
+        if country:
+            return coarse, normalize(country)
+    return coarse, normalize(m.name)
+
+
+def canonical_country(m: Mention) -> Optional[str]:
+    if m.label == "PERSON":
+        return None
+    index = country_index()
+    if looks_like_acronym(m.name) and m.label not in ("GPE", "LOC"):
+        return None      # an all-capitals ORG ('IT', 'AI') is not a country code
+    return index.country(m.name)
+
+
+def _fuller_country(m: Mention, key: Key, countries: list[Key]) -> Optional[Key]:
+    """'Congo' in a text about the 'Democratic Republic of Congo' is that country, not its namesake."""
+    if " " in m.name or not canonical_country(m):
+        return None
+    word = normalize(m.name)
+    fits = [k for k in countries if k != key and word in k[1].split()]
+    return fits[0] if len(fits) == 1 else None
+
+
+def _abbreviations(per_doc) -> dict[str, dict[Key, Key]]:
+    """Per document: short key -> long key, from 'Long Form (LF)' written in the text."""
+    out: dict[str, dict[Key, Key]] = {}
+    for doc_id, items in per_doc.items():
+        for m, k in items:
+            long = m.attributes.get("abbreviates")
+            if long:
+                long_key = next((k2 for m2, k2 in items if m2.name == long), None)
+                if long_key and long_key != k:
+                    out.setdefault(doc_id, {})[k] = long_key
+    return out
+
+
+# -- short forms ------------------------------------------------------------------------------
+class _LongForms:
+    """The long forms a short form could join: full person names by first and last word,
+    multi-word names by their initials, organisation names by the words they contain."""
+
+    def __init__(self, keys):
+        self.by_token: dict[str, set[Key]] = defaultdict(set)
+        self.by_first: dict[str, set[Key]] = defaultdict(set)
+        self.by_first_last: dict[tuple[str, str], set[Key]] = defaultdict(set)
+        self.by_initials: dict[str, set[Key]] = defaultdict(set)
+        self.org_words: dict[str, set[Key]] = defaultdict(set)
+        for key in keys:
+            parts = key[1].split()
+            if len(parts) < 2:
+                continue
+            if key[0] == "PERSON":
+                self.by_token[parts[-1]].add(key)
+                self.by_first[parts[0]].add(key)
+                if len(parts) > 2:
+                    self.by_first_last[(parts[0], parts[-1])].add(key)
+            else:
+                self.by_initials[initials(key[1]).casefold()].add(key)
+                for p in parts:
+                    self.org_words[p].add(key)
+
+    def mistyped_surname(self, key: Key) -> set[Key]:
+        """Full person names with this surname, unless the word also names an organisation."""
+        word = key[1]
+        if self.org_words.get(word):
+            return set()
+        return set(self.by_token.get(word, set()))
+
+    def hits(self, m: Mention, key: Key) -> tuple[set[Key], str]:
+        """Long forms fitting mention ``m`` and the rule that says so ('' when no rule applies)."""
+        parts = key[1].split()
+        if key[0] == "PERSON" and len(parts) == 1:
+            if self.by_token.get(parts[0]):
+                return set(self.by_token[parts[0]]), "surname"
+            return set(self.by_first.get(parts[0], set())), "first name"
+        if key[0] == "PERSON" and len(parts) == 2:
+            return {k for k in self.by_first_last.get((parts[0], parts[1]), set()) if k != key}, "first and last name"
+        if key[0] != "OTHER" or canonical_country(m):
+            return set(), ""
+        if looks_like_acronym(m.name):
+            return self.by_initials.get(key[1].replace(" ", ""), set()) - {key}, "acronym"
+        if m.label == "ORG" and len(parts) <= 2:
+            # 'Volta' for 'Volta Shipping', 'Treasury' for 'US Treasury Department'
+            fits = None
+            for p in parts:
+                fits = set(self.org_words.get(p, set())) if fits is None else fits & self.org_words.get(p, set())
+            fits = {k for k in (fits or set()) if k != key and _contiguous(parts, k[1].split())}
+            return fits, "short form of an organisation"
+        return set(), ""
+
+
+def _maybe_mistyped_surname(m: Mention, key: Key) -> bool:
+    """A one-word name typed ORG/GPE/... that is no known place: perhaps a person's surname."""
+    return (key[0] == "OTHER" and " " not in key[1] and m.label not in ("LOC", "FAC")
+            and not m.name.isupper() and not country_index().is_place(m.name)
+            and not m.attributes.get("abbreviates"))
+
+
+def _contiguous(short: list[str], long: list[str]) -> bool:
+    n = len(short)
+    return any(long[i:i + n] == short for i in range(len(long) - n + 1)) and n < len(long)
+
+
+# -- entities ---------------------------------------------------------------------------------
+def _entity(key: Key, items: list[tuple[str, Mention, str]]) -> Entity:
+    mentions = [m for _, m, _ in items]
+    docs = sorted({d for d, _, _ in items})
+    name = _best_name(key, mentions)
+    etype = _vote_type(key, mentions)
+    surface = sorted({m.name for m in mentions if not m.attributes.get("derived_from")} - {name}, key=str.casefold)
+    merges: list[Merge] = []
+    joined: dict[str, set[str]] = defaultdict(set)
+    for _, m, rule in items:
+        if rule:
+            joined[rule].add(m.name)
+    for rule in sorted(joined):
+        merges.append(Merge(rule=rule, names=sorted(joined[rule]) + [name]))
+    variants = sorted({" ".join(m.text.split()) for m in mentions if not m.attributes.get("derived_from")
+                       and normalize(m.name) == key[1]} | {m.name for m in mentions if normalize(m.name) == key[1]})
+    if len(variants) > 1:
+        merges.insert(0, Merge(rule="same name (case, article, possessive variants)", names=variants))
+    codes = sorted({m.name for m in mentions if normalize(m.name) != key[1] and canonical_country(m)
+                    and not m.attributes.get("derived_from")})
+    if codes:
+        merges.insert(0, Merge(rule="country name or code (pycountry/countryinfo)", names=codes + [name]))
+    demonyms = sorted({m.text for m in mentions if m.attributes.get("derived_from")})
+    if demonyms:
+        merges.append(Merge(rule="nationality adjective for the country", names=demonyms + [name]))
+    attributes: dict[str, list] = {}
+    for m in mentions:
+        for k, v in m.attributes.items():
+            if k in SKIP_ATTRIBUTES or v in (None, ""):
+                continue
+            vals = attributes.setdefault(k, [])
+            if v not in vals:
+                vals.append(v)
+    e = Entity(
+        id="", name=name, type=etype, aliases=surface, mentions=len(mentions), documents=docs,
+        spans=[_span(d, m) for d, m, _ in items],
+        merges=merges, attributes={k: sorted(v, key=str) for k, v in sorted(attributes.items())},
+    )
+    e._key = key  # type: ignore[attr-defined]
+    return e
+
+
+def _best_name(key: Key, mentions: list[Mention]) -> str:
+    """The fullest proper name: a country's canonical name, else most words, most used, longest."""
+    for m in mentions:
+        if m.attributes.get("derived_from"):
+            return m.name
+        country = canonical_country(m) if key[0] == "OTHER" else None
+        if country and normalize(country) == key[1]:
+            return country
+    counts = Counter(m.name for m in mentions if normalize(m.name) == key[1]) or Counter(m.name for m in mentions)
+    return sorted(counts, key=lambda n: (-len(n.split()), n.isupper() and " " in n, -counts[n], -len(n), n))[0]
+
+
+def _vote_type(key: Key, mentions: list[Mention]) -> str:
+    if key[0] == "PERSON":
+        return "PERSON"
+    if any(canonical_country(m) for m in mentions) or any(m.attributes.get("derived_from") for m in mentions):
+        return "GPE"
+    votes = Counter(m.label for m in mentions if m.label != "PERSON") or Counter(["ORG"])
+    rank = {t: i for i, t in enumerate(TYPE_PRIORITY)}
+    return sorted(votes, key=lambda t: (-votes[t], rank.get(t, len(rank)), t))[0]
+
+
+def _assign_ids(entities: list[Entity]) -> None:
+    """`<type>:<slug>`; a collision takes -2, -3 in the order of the entities' keys."""
+    taken: Counter = Counter()
+    for e in sorted(entities, key=lambda e: (e.type, slug(e.name), e._key)):  # type: ignore[attr-defined]
+        base = f"{e.type.lower()}:{slug(e.name)}"
+        taken[base] += 1
+        e.id = base if taken[base] == 1 else f"{base}-{taken[base]}"
+
+
+def _span(doc_id: str, m: Mention) -> dict:
+    return {"document": doc_id, "start": m.start, "end": m.end, "text": m.span.text}

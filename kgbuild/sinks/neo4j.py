@@ -1,0 +1,549 @@
+"""Neo4j sink: an idempotent, batched writer of a KnowledgeGraph, and read-only queries.
+
+Model (DESIGN.md "Neo4j model")::
+
+    (:Entity:<TypeLabel> {id, name, type, aliases, mentions, documents, ...})
+    (:Entity)-[:SPOKE_WITH {confidence, count, modality, evidence, documents, evidence_json}]->(:Entity)
+    (:Document {id, path, sha256})-[:MENTIONS {count}]->(:Entity)
+
+Merge rule: a pushed graph is authoritative for the documents it holds, and only for those. What each
+of its documents contributes (mention counts, relation evidence) replaces what that document contributed
+before; what other documents contributed stays. Hence:
+
+- pushing the same graph twice changes nothing (rows whose stored values already match are not written);
+- a second build over new documents merges into the same entity nodes (MERGE on ``id``);
+- a changed document (same id, new sha256) loses its old evidence: an edge left with no evidence is
+  deleted, an entity no document mentions any more (and with no edges left) is deleted, nothing else moves.
+
+Every write is ``UNWIND $rows AS row ...`` in batches, one query shape per label / relationship type; all
+values travel as parameters, and labels / types are interpolated only after a strict identifier check.
+Batches are read-merge-write in one managed transaction, so the driver retries transient failures.
+"""
+
+from __future__ import annotations
+
+import json
+import math
+import os
+import re
+import time
+from collections import Counter
+from contextlib import contextmanager
+from dataclasses import dataclass, field
+from typing import Any, Iterable, Iterator, Mapping, Optional
+
+from ..errors import KgbuildError
+
+DEFAULT_URI = "bolt://127.0.0.1:7687"
+DEFAULT_USER = "neo4j"
+DEFAULT_PASSWORD = "kgbuild-local"   # the password scripts/neo4j.sh gives the local server
+DEFAULT_DATABASE = "neo4j"
+
+#: spaCy entity label -> Neo4j type label (besides :Entity). Unlisted types get a CamelCase label.
+TYPE_LABELS = {
+    "PERSON": "Person",
+    "ORG": "Organization",
+    "GPE": "Place",
+    "LOC": "Place",
+    "FAC": "Facility",
+    "EVENT": "Event",
+    "WORK_OF_ART": "Work",
+    "PRODUCT": "Product",
+    "LAW": "Law",
+    "NORP": "Group",
+    "LANGUAGE": "Language",
+}
+LABEL_RE = re.compile(r"^[A-Z][A-Za-z0-9]*$")
+REL_TYPE_RE = re.compile(r"^[A-Z][A-Z0-9_]*$")
+URI_SCHEMES = {"bolt", "bolt+s", "bolt+ssc", "neo4j", "neo4j+s", "neo4j+ssc"}
+RESERVED_TYPES = {"MENTIONS"}       # kgbuild's own provenance relationship
+NODE_CORE = ("name", "type", "aliases", "mentions", "documents")
+NODE_SKIP = {"id", "spans", "merges"}   # bulky per-mention detail stays in graph.json
+EDGE_PROPS = ("confidence", "count", "modality", "documents", "evidence", "evidence_json", "symmetric")
+
+
+class Neo4jSinkError(KgbuildError):
+    """Neo4j could not be reached or refused the work; the message is one line naming the server."""
+
+
+@dataclass(frozen=True)
+class Neo4jConnection:
+    """Where and as whom to connect. ``retry_seconds`` bounds the driver's retries of transient failures."""
+
+    uri: str = DEFAULT_URI
+    user: str = DEFAULT_USER
+    password: str = field(default=DEFAULT_PASSWORD, repr=False)
+    database: str = DEFAULT_DATABASE
+    retry_seconds: float = 30.0
+    connect_attempts: int = 3
+
+    @classmethod
+    def from_env(cls, env: Optional[Mapping[str, str]] = None, **overrides) -> "Neo4jConnection":
+        """NEO4J_URI, NEO4J_USERNAME, NEO4J_PASSWORD, NEO4J_DATABASE; overrides that are None are ignored."""
+        env = os.environ if env is None else env
+        values = {
+            "uri": env.get("NEO4J_URI") or DEFAULT_URI,
+            "user": env.get("NEO4J_USERNAME") or DEFAULT_USER,
+            "password": env.get("NEO4J_PASSWORD") or DEFAULT_PASSWORD,
+            "database": env.get("NEO4J_DATABASE") or DEFAULT_DATABASE,
+        }
+        values.update({k: v for k, v in overrides.items() if v is not None})
+        return cls(**values)
+
+
+@dataclass
+class PushStats:
+    """What one push did. ``*_written`` count rows actually written (0 on an idempotent re-push)."""
+
+    documents: int = 0
+    entities: int = 0
+    relationships: int = 0
+    entities_written: int = 0
+    relationships_written: int = 0
+    relationships_removed: int = 0
+    entities_removed: int = 0
+    seconds: float = 0.0
+
+    def __str__(self) -> str:
+        removed = ""
+        if self.relationships_removed or self.entities_removed:
+            removed = f", removed {self.relationships_removed} stale relationships and {self.entities_removed} entities"
+        return (f"{self.entities} entities, {self.relationships} relationships, {self.documents} documents "
+                f"({self.entities_written} entities and {self.relationships_written} relationships written"
+                f"{removed}) in {self.seconds:.1f}s")
+
+
+# -- public API --------------------------------------------------------------------------------------
+def push_graph(kg, connection: Optional[Neo4jConnection] = None, schema=None, *, batch_size: int = 2000,
+               clear: bool = False) -> PushStats:
+    """Write ``kg`` into Neo4j (see the module docstring for the merge rule); returns what was done.
+
+    ``schema`` (a ``kgbuild.schema.Schema``), when given, must name every relation type of the graph.
+    ``clear`` first deletes kgbuild's own nodes (``:Entity`` and ``:Document``) and nothing else.
+    """
+    connection = connection or Neo4jConnection.from_env()
+    started = time.perf_counter()
+    plan = _plan(kg, schema)
+    stats = PushStats(documents=len(plan.documents), entities=sum(len(r) for r in plan.nodes.values()),
+                      relationships=sum(len(r) for r in plan.edges.values()))
+    with _driver(connection) as driver, _errors(connection, "write"):
+        _ensure_constraints(driver, connection)
+        if clear:
+            _clear(driver, connection)
+        with driver.session(database=connection.database) as session:
+            prior = session.execute_read(_existing_documents, [d["id"] for d in plan.documents])
+            if prior:
+                _remove_stale(session, plan, sorted(prior), stats, batch_size)
+            for batch in _chunks(plan.documents, batch_size):
+                session.execute_write(_write_documents, batch)
+            for label, rows in sorted(plan.nodes.items()):
+                for batch in _chunks(rows, batch_size):
+                    stats.entities_written += session.execute_write(_merge_entities, label, batch, plan.doc_ids)
+            for rtype, rows in sorted(plan.edges.items()):
+                for batch in _chunks(rows, batch_size):
+                    stats.relationships_written += session.execute_write(_merge_relationships, rtype, batch,
+                                                                         plan.doc_ids)
+    stats.seconds = time.perf_counter() - started
+    return stats
+
+
+def clear_graph(connection: Optional[Neo4jConnection] = None) -> None:
+    """Delete kgbuild's own nodes (``:Entity``, ``:Document``) and their relationships; nothing else."""
+    connection = connection or Neo4jConnection.from_env()
+    with _driver(connection) as driver, _errors(connection, "clear"):
+        _clear(driver, connection)
+
+
+def run_query(connection: Optional[Neo4jConnection], cypher: str,
+              params: Optional[dict] = None) -> tuple[list[str], list[list[Any]]]:
+    """Run one read-only query; values come back as plain Python (nodes and relationships as dicts)."""
+    import neo4j
+
+    connection = connection or Neo4jConnection.from_env()
+
+    def work(tx):
+        result = tx.run(cypher, params or {})
+        return list(result.keys()), [[_plain(v) for v in record.values()] for record in result]
+
+    with _driver(connection) as driver, _errors(connection, "query"):
+        with driver.session(database=connection.database, default_access_mode=neo4j.READ_ACCESS) as session:
+            return session.execute_read(work)
+
+
+def type_label(entity_type: str) -> Optional[str]:
+    """The Neo4j label for a spaCy entity type: the table above, else CamelCase if that is a safe label."""
+    if entity_type in TYPE_LABELS:
+        return TYPE_LABELS[entity_type]
+    camel = "".join(part.capitalize() for part in str(entity_type).split("_"))
+    return camel if LABEL_RE.match(camel) and camel not in {"Entity", "Document"} else None
+
+
+def relationship_type(name: str, schema=None) -> str:
+    """``spoke_with`` -> ``SPOKE_WITH``; refuses anything that is not a plain identifier or not in ``schema``."""
+    if schema is not None:
+        if name not in schema.relations:
+            raise Neo4jSinkError(f"relation '{name}' is not in schema '{schema.name}'")
+    rtype = str(name).upper()
+    if not REL_TYPE_RE.match(rtype) or rtype in RESERVED_TYPES:
+        raise Neo4jSinkError(f"relation type '{name}' cannot be a Neo4j relationship type "
+                             f"(it must match [A-Za-z][A-Za-z0-9_]* and not be MENTIONS)")
+    return rtype
+
+
+# -- planning: graph -> rows (pure Python, no server) ------------------------------------------------
+@dataclass
+class _Plan:
+    documents: list[dict]
+    doc_ids: list[str]
+    nodes: dict[str, list[dict]]                 # label -> rows
+    edges: dict[str, list[dict]]                 # relationship type -> rows
+    edge_keys: set[tuple[str, str, str]]         # (source, type, target)
+    node_ids: set[str]
+
+
+def _plan(kg, schema) -> _Plan:
+    docs: dict[str, dict] = {}
+    for d in kg.graph.get("documents", []) or []:
+        if isinstance(d, dict) and d.get("id") is not None:
+            docs[str(d["id"])] = {k: d.get(k) for k in ("id", "path", "sha256") if d.get(k) is not None}
+    nodes: dict[str, list[dict]] = {}
+    for node_id, data in kg.nodes(data=True):
+        row = _node_row(str(node_id), data)
+        for doc in row["props"]["documents"]:
+            docs.setdefault(doc, {"id": doc})
+        nodes.setdefault(type_label(row["props"]["type"]) or "", []).append(row)
+    edges: dict[str, list[dict]] = {}
+    keys = set()
+    for u, v, key, data in kg.edges(keys=True, data=True):
+        rtype = relationship_type(data.get("type") or key, schema)
+        row = _edge_row(str(u), str(v), data)
+        for doc in row["props"]["documents"]:
+            docs.setdefault(doc, {"id": doc})
+        edges.setdefault(rtype, []).append(row)
+        keys.add((str(u), rtype, str(v)))
+    documents = [{"id": i, "props": {k: v for k, v in d.items() if k != "id"}} for i, d in sorted(docs.items())]
+    return _Plan(documents=documents, doc_ids=sorted(docs), nodes=nodes, edges=edges, edge_keys=keys,
+                 node_ids={str(n) for n in kg.nodes})
+
+
+def _node_row(node_id: str, data: dict) -> dict:
+    name = str(data.get("name") or node_id)
+    documents = sorted({str(d) for d in data.get("documents") or []})
+    mentions = int(data.get("mentions") or 0)
+    spans = Counter(str(s.get("document")) for s in data.get("spans") or [] if isinstance(s, dict))
+    if spans:
+        per_doc = {d: spans.get(d, 0) for d in documents}
+    elif len(documents) == 1:
+        per_doc = {documents[0]: mentions}
+    else:
+        per_doc = {d: None for d in documents}   # unknown split: the entity's total is still right
+    props = {
+        "name": name,
+        "type": str(data.get("type") or "ENTITY"),
+        "aliases": sorted({str(a) for a in data.get("aliases") or []} - {name}, key=str.casefold),
+        "mentions": mentions,
+        "documents": documents,
+    }
+    for key, value in sorted(data.items()):
+        if key not in NODE_SKIP and key not in props and _storable(value):
+            props[key] = value
+    return {"id": node_id, "props": props, "mentions": [{"doc": d, "count": c} for d, c in per_doc.items()]}
+
+
+def _edge_row(source: str, target: str, data: dict) -> dict:
+    evidence = [e for e in data.get("evidence") or [] if isinstance(e, dict)]
+    props = {k: data[k] for k in ("confidence", "count", "modality", "symmetric") if _storable(data.get(k))}
+    props["documents"] = sorted({str(d) for d in data.get("documents") or []} |
+                                {str(e["document"]) for e in evidence if e.get("document") is not None})
+    return {"s": source, "t": target, "props": props, "evidence": evidence}
+
+
+def _storable(value) -> bool:
+    """Neo4j properties are scalars or homogeneous lists of scalars."""
+    if isinstance(value, (str, bool, int, float)):
+        return not (isinstance(value, float) and math.isnan(value))
+    if isinstance(value, list) and value:
+        kinds = {str if isinstance(x, str) else float if isinstance(x, (int, float)) and not isinstance(x, bool)
+                 else None for x in value}
+        return len(kinds) == 1 and None not in kinds
+    return False
+
+
+def _edge_props(evidence: list[dict], fallback: dict) -> dict:
+    """Aggregate evidence the way graph.assemble_graph does: noisy-or over asserted evidence."""
+    if not evidence:
+        props = dict(fallback)
+        props.setdefault("evidence", [])
+        props.setdefault("evidence_json", "[]")
+        return props
+    from ..graph import combine_confidence
+
+    asserted = [e for e in evidence if e.get("modality", "asserted") == "asserted"]
+    modalities = {e.get("modality", "asserted") for e in evidence}
+    props = dict(fallback)
+    props.update(
+        confidence=combine_confidence([float(e.get("confidence", 0.8)) for e in (asserted or evidence)]),
+        count=len(evidence),
+        modality="asserted" if asserted else ("possible" if "possible" in modalities else "negated"),
+        documents=sorted({str(e["document"]) for e in evidence if e.get("document") is not None}),
+        evidence=[str(e.get("sentence", "")) for e in evidence],
+        evidence_json=json.dumps(evidence, ensure_ascii=False, sort_keys=True),
+    )
+    return props
+
+
+def _merge_evidence(old_json: Optional[str], new: list[dict], pushed_docs: set) -> list[dict]:
+    """Old evidence of documents outside this push, plus the new evidence; exact repeats once."""
+    try:
+        old = json.loads(old_json) if old_json else []
+    except json.JSONDecodeError:
+        old = []
+    merged, seen = [], set()
+    for e in [e for e in old if isinstance(e, dict) and e.get("document") not in pushed_docs] + new:
+        key = json.dumps(e, sort_keys=True)
+        if key not in seen:
+            seen.add(key)
+            merged.append(e)
+    return sorted(merged, key=lambda e: (str(e.get("document")), e.get("start") or 0,
+                                         json.dumps(e, sort_keys=True)))
+
+
+# -- transaction functions (read-merge-write inside one managed transaction) -------------------------
+def _ensure_constraints(driver, connection: Neo4jConnection) -> None:
+    for name, label in (("kgbuild_entity_id", "Entity"), ("kgbuild_document_id", "Document")):
+        driver.execute_query(f"CREATE CONSTRAINT {name} IF NOT EXISTS FOR (n:{label}) REQUIRE n.id IS UNIQUE",
+                             database_=connection.database)
+
+
+def _clear(driver, connection: Neo4jConnection) -> None:
+    with driver.session(database=connection.database) as session:
+        session.run("MATCH (n) WHERE n:Entity OR n:Document "
+                    "CALL (n) { DETACH DELETE n } IN TRANSACTIONS OF 5000 ROWS").consume()
+
+
+def _existing_documents(tx, ids: list[str]) -> dict[str, Optional[str]]:
+    result = tx.run("UNWIND $ids AS id MATCH (d:Document {id: id}) RETURN d.id AS id, d.sha256 AS sha256", ids=ids)
+    return {r["id"]: r["sha256"] for r in result}
+
+
+def _write_documents(tx, rows: list[dict]) -> None:
+    tx.run("UNWIND $rows AS row MERGE (d:Document {id: row.id}) SET d += row.props", rows=rows).consume()
+
+
+def _merge_entities(tx, label: str, rows: list[dict], pushed_docs: list[str]) -> int:
+    if label and not LABEL_RE.match(label):
+        raise Neo4jSinkError(f"entity label '{label}' is not a plain identifier")
+    existing = {r["id"]: r for r in tx.run(
+        "UNWIND $ids AS id MATCH (n:Entity {id: id}) "
+        "RETURN n.id AS id, properties(n) AS props, labels(n) AS labels, "
+        "[(d:Document)-[m:MENTIONS]->(n) | [d.id, m.count]] AS mentioned", ids=[r["id"] for r in rows])}
+    pushed = set(pushed_docs)
+    writes = []
+    for row in rows:
+        props = dict(row["props"])
+        mine = sorted((m["doc"], m["count"]) for m in row["mentions"])
+        old = existing.get(row["id"])
+        if old is not None:
+            stored = old["props"]
+            others = [(d, c) for d, c in old["mentioned"] if d not in pushed]
+            names = set(stored.get("aliases") or []) | set(props["aliases"])
+            if stored.get("name"):
+                names.add(stored["name"])
+            props["aliases"] = sorted(names - {props["name"]}, key=str.casefold)
+            props["documents"] = sorted(set(props["documents"]) | {d for d, _ in others})
+            props["mentions"] = props["mentions"] + sum(c or 0 for _, c in others)
+            same_mentions = sorted((d, c) for d, c in old["mentioned"] if d in pushed) == mine
+            stale_labels = set(old["labels"]) & set(TYPE_LABELS.values()) - {label}
+            if (same_mentions and not stale_labels and (not label or label in old["labels"])
+                    and all(stored.get(k) == v for k, v in props.items())):
+                continue
+        writes.append({"id": row["id"], "props": props, "mentions": row["mentions"],
+                       "mention_docs": [m["doc"] for m in row["mentions"]]})
+    if not writes:
+        return 0
+    others = sorted(set(TYPE_LABELS.values()) - {label})
+    set_label = f"SET n:`{label}` " if label else ""
+    tx.run(
+        "UNWIND $rows AS row MERGE (n:Entity {id: row.id}) SET n += row.props "
+        f"{set_label}REMOVE n:{':'.join(f'`{x}`' for x in others)} "
+        "WITH n, row "
+        "CALL (n, row) { MATCH (d:Document)-[x:MENTIONS]->(n) "
+        "  WHERE d.id IN $docs AND NOT d.id IN row.mention_docs DELETE x } "
+        "CALL (n, row) { UNWIND row.mentions AS m MATCH (d:Document {id: m.doc}) "
+        "  MERGE (d)-[x:MENTIONS]->(n) SET x.count = m.count }",
+        rows=writes, docs=pushed_docs).consume()
+    return len(writes)
+
+
+def _merge_relationships(tx, rtype: str, rows: list[dict], pushed_docs: list[str]) -> int:
+    if not REL_TYPE_RE.match(rtype):
+        raise Neo4jSinkError(f"relationship type '{rtype}' is not a plain identifier")
+    existing = {(r["s"], r["t"]): r["props"] for r in tx.run(
+        f"UNWIND $keys AS k MATCH (s:Entity {{id: k.s}})-[r:`{rtype}`]->(t:Entity {{id: k.t}}) "
+        "RETURN k.s AS s, k.t AS t, properties(r) AS props", keys=[{"s": r["s"], "t": r["t"]} for r in rows])}
+    pushed = set(pushed_docs)
+    writes = []
+    for row in rows:
+        stored = existing.get((row["s"], row["t"]))
+        if row["evidence"]:
+            evidence = _merge_evidence(stored.get("evidence_json") if stored else None, row["evidence"], pushed)
+        else:
+            evidence = []
+        props = _edge_props(evidence, row["props"])
+        if stored is not None and all(stored.get(k) == v for k, v in props.items()):
+            continue
+        writes.append({"s": row["s"], "t": row["t"], "props": props})
+    if writes:
+        tx.run("UNWIND $rows AS row MATCH (s:Entity {id: row.s}) MATCH (t:Entity {id: row.t}) "
+               f"MERGE (s)-[r:`{rtype}`]->(t) SET r += row.props", rows=writes).consume()
+    return len(writes)
+
+
+def _remove_stale(session, plan: _Plan, prior_docs: list[str], stats: PushStats, batch_size: int) -> None:
+    """Documents pushed before: drop their evidence from edges and entities this graph no longer has."""
+    pushed = set(plan.doc_ids)
+    for docs in _chunks(prior_docs, max(1, batch_size // 10)):
+        stale_edges = session.execute_read(_edges_of_documents, docs)
+        by_type: dict[str, list[dict]] = {}
+        for s, rtype, t, props in stale_edges:
+            if (s, rtype, t) in plan.edge_keys or not REL_TYPE_RE.match(rtype):
+                continue
+            evidence = _merge_evidence(props.get("evidence_json"), [], pushed)
+            row = {"s": s, "t": t, "props": _edge_props(evidence, {}) if evidence else None}
+            by_type.setdefault(rtype, []).append(row)
+        for rtype, rows in sorted(by_type.items()):
+            for batch in _chunks(rows, batch_size):
+                stats.relationships_removed += session.execute_write(_update_or_delete_edges, rtype, batch)
+        stats.entities_removed += session.execute_write(_drop_stale_mentions, docs, sorted(plan.node_ids))
+
+
+def _edges_of_documents(tx, docs: list[str]) -> list[tuple]:
+    result = tx.run(
+        "UNWIND $docs AS doc MATCH (:Document {id: doc})-[:MENTIONS]->(:Entity)-[r]-(:Entity) "
+        "WHERE doc IN r.documents WITH DISTINCT r "
+        "RETURN startNode(r).id AS s, type(r) AS type, endNode(r).id AS t, properties(r) AS props", docs=docs)
+    return [(r["s"], r["type"], r["t"], r["props"]) for r in result]
+
+
+def _update_or_delete_edges(tx, rtype: str, rows: list[dict]) -> int:
+    query = f"MATCH (s:Entity {{id: row.s}})-[r:`{rtype}`]->(t:Entity {{id: row.t}})"
+    keep = [r for r in rows if r["props"]]
+    gone = [r for r in rows if not r["props"]]
+    if keep:
+        tx.run(f"UNWIND $rows AS row {query} SET r += row.props", rows=keep).consume()
+    if gone:
+        tx.run(f"UNWIND $rows AS row {query} DELETE r", rows=gone).consume()
+    return len(gone)
+
+
+def _drop_stale_mentions(tx, docs: list[str], keep_ids: list[str]) -> int:
+    """MENTIONS from re-pushed documents to entities the new graph lacks go; orphans are deleted."""
+    result = tx.run(
+        "UNWIND $docs AS doc MATCH (d:Document {id: doc})-[m:MENTIONS]->(e:Entity) "
+        "WHERE NOT e.id IN $keep DELETE m WITH DISTINCT e "
+        "OPTIONAL MATCH (o:Document)-[m:MENTIONS]->(e) "
+        "WITH e, o, m ORDER BY o.id "
+        "WITH e, collect(o.id) AS docs, sum(coalesce(m.count, 0)) AS mentions "
+        "SET e.documents = docs, e.mentions = mentions "
+        "WITH e, docs WHERE size(docs) = 0 AND NOT EXISTS { (e)--() } "
+        "DELETE e RETURN count(*) AS removed", docs=docs, keep=keep_ids)
+    record = result.single()
+    return record["removed"] if record else 0
+
+
+# -- connection and error handling ------------------------------------------------------------------
+@contextmanager
+def _driver(connection: Neo4jConnection) -> Iterator[Any]:
+    """An open, verified driver; an unreachable server is tried a few times with backoff."""
+    import logging
+
+    import neo4j
+    from neo4j import exceptions as nx
+
+    # The driver logs each retry; without a handler Python would print them on stderr ("last resort").
+    driver_log = logging.getLogger("neo4j")
+    if not driver_log.handlers:
+        driver_log.addHandler(logging.NullHandler())
+    scheme = connection.uri.split("://", 1)[0].lower() if "://" in connection.uri else ""
+    if scheme not in URI_SCHEMES:
+        raise Neo4jSinkError(f"{connection.uri}: not a Neo4j URI (use bolt://host:7687 or neo4j://host:7687)")
+    try:
+        driver = neo4j.GraphDatabase.driver(connection.uri, auth=(connection.user, connection.password),
+                                            max_transaction_retry_time=connection.retry_seconds,
+                                            connection_timeout=10.0, notifications_min_severity="OFF")
+    except (ValueError, nx.ConfigurationError) as exc:
+        raise Neo4jSinkError(f"{connection.uri}: not a usable Neo4j URI ({_one_line(exc)})") from None
+    try:
+        with _errors(connection, "connect"):
+            attempts = max(1, connection.connect_attempts)
+            for attempt in range(attempts):
+                try:   # a plain session.run does not retry by itself, so this loop decides how long
+                    with driver.session(database=connection.database) as session:
+                        session.run("RETURN 1").consume()
+                    break
+                except (nx.ServiceUnavailable, nx.SessionExpired):
+                    if attempt + 1 >= attempts:
+                        raise
+                    time.sleep(min(8.0, 1.0 * 2 ** attempt))
+        yield driver
+    finally:
+        driver.close()
+
+
+@contextmanager
+def _errors(connection: Neo4jConnection, action: str) -> Iterator[None]:
+    """Driver exceptions -> one line naming the server; ours pass through."""
+    from neo4j import exceptions as nx
+
+    where = f"Neo4j at {connection.uri}"
+    try:
+        yield
+    except KgbuildError:
+        raise
+    except nx.AuthError as exc:
+        raise Neo4jSinkError(f"{where}: authentication failed for user '{connection.user}' "
+                             f"(check --neo4j-user/--neo4j-password or NEO4J_USERNAME/NEO4J_PASSWORD): "
+                             f"{_one_line(exc)}") from None
+    except (nx.ServiceUnavailable, nx.SessionExpired, nx.TransientError) as exc:
+        hint = ("start it with 'make neo4j-start'" if action == "connect"
+                else "the server became unavailable; re-run: writes are idempotent")
+        raise Neo4jSinkError(f"{where}: cannot {action} ({hint}): {_one_line(exc)}") from None
+    except nx.Neo4jError as exc:
+        raise Neo4jSinkError(f"{where}: {action} failed: {_one_line(exc)}") from None
+    except (nx.DriverError, OSError) as exc:
+        raise Neo4jSinkError(f"{where}: {action} failed: {type(exc).__name__}: {_one_line(exc)}") from None
+
+
+def _one_line(exc: BaseException) -> str:
+    message = getattr(exc, "message", None) or str(exc) or type(exc).__name__
+    code = getattr(exc, "code", None)
+    text = " ".join(str(message).split())
+    return f"{text} [{code}]" if code else text
+
+
+# -- helpers -----------------------------------------------------------------------------------------
+def _chunks(items: list, size: int) -> Iterable[list]:
+    size = max(1, int(size))
+    for i in range(0, len(items), size):
+        yield items[i:i + size]
+
+
+def _plain(value):
+    """Driver values -> JSON-friendly Python (nodes and relationships become dicts)."""
+    from neo4j.graph import Node, Path, Relationship
+
+    if isinstance(value, Node):
+        return {"labels": sorted(value.labels), "properties": {k: _plain(v) for k, v in value.items()}}
+    if isinstance(value, Relationship):
+        return {"type": value.type, "start": value.start_node.get("id") if value.start_node else None,
+                "end": value.end_node.get("id") if value.end_node else None,
+                "properties": {k: _plain(v) for k, v in value.items()}}
+    if isinstance(value, Path):
+        return {"nodes": [_plain(n) for n in value.nodes], "relationships": [_plain(r) for r in value.relationships]}
+    if isinstance(value, (list, tuple)):
+        return [_plain(v) for v in value]
+    if isinstance(value, dict):
+        return {k: _plain(v) for k, v in value.items()}
+    if hasattr(value, "iso_format"):
+        return value.iso_format()
+    return value

@@ -1,0 +1,264 @@
+"""Entity resolution: which names become one node, which stay apart, and stable ids."""
+
+from __future__ import annotations
+
+import random
+from pathlib import Path
+
+import pytest
+
+from kgbuild.coref import add_coreferences
+from kgbuild.mentions import extract_mentions
+from kgbuild.model import DocumentExtraction, DocumentInfo, Mention
+from kgbuild.resolve import resolve_entities
+
+
+GOLD = Path(__file__).resolve().parent / "data" / "seed_gold.json"
+DEV = Path(__file__).resolve().parent / "data" / "dev"
+
+
+def ext(doc_id: str, *specs) -> DocumentExtraction:
+    """A document's extraction from (name, label[, attributes]) specs, offsets in order."""
+    mentions, pos = [], 0
+    for i, spec in enumerate(specs):
+        name, label = spec[0], spec[1]
+        attrs = spec[2] if len(spec) > 2 else {}
+        mentions.append(Mention(index=i, text=name, name=name, label=label, start=pos, end=pos + len(name),
+                                token_start=i * 3, token_end=i * 3 + len(name.split()), sentence=i,
+                                attributes=dict(attrs)))
+        pos += len(name) + 10
+    return DocumentExtraction(document=DocumentInfo(doc_id, f"{doc_id}.txt", "0"), mentions=mentions, relations=[])
+
+
+def entity_named(res, name):
+    found = [e for e in res.entities if e.name == name]
+    assert len(found) == 1, [(e.id, e.name) for e in res.entities]
+    return found[0]
+
+
+def ids(res):
+    return sorted(e.id for e in res.entities)
+
+
+def test_resolve_surname_joins_the_full_name_in_the_document():
+    res = resolve_entities([ext("a", ("Jane Doe", "PERSON"), ("Doe", "PERSON"), ("Doe", "PERSON"))])
+    e = entity_named(res, "Jane Doe")
+    assert e.id == "person:jane-doe" and e.aliases == ["Doe"] and e.mentions == 3
+    assert any(m.rule.startswith("surname") and m.names == ["Doe", "Jane Doe"] for m in e.merges)
+
+
+def test_resolve_surname_in_another_document_joins_the_one_full_name_in_the_corpus():
+    res = resolve_entities([ext("a", ("Jane Doe", "PERSON")), ext("b", ("Doe", "PERSON"))])
+    assert ids(res) == ["person:jane-doe"]
+    assert entity_named(res, "Jane Doe").documents == ["a", "b"]
+
+
+def test_resolve_two_different_johnsons_stay_apart():
+    res = resolve_entities([
+        ext("a", ("Boris Johnson", "PERSON"), ("Johnson", "PERSON")),
+        ext("b", ("Dustin Johnson", "PERSON"), ("Johnson", "PERSON")),
+        ext("c", ("Johnson", "PERSON")),
+    ])
+    assert ids(res) == ["person:boris-johnson", "person:dustin-johnson", "person:johnson"]
+    assert entity_named(res, "Boris Johnson").documents == ["a"]
+    assert entity_named(res, "Dustin Johnson").documents == ["b"]
+
+
+def test_resolve_ambiguous_surname_joins_only_the_person_named_so_far():
+    res = resolve_entities([ext("a", ("Siobhan O'Neill", "PERSON"), ("O'Neill", "PERSON"),
+                                ("Liam O'Neill", "PERSON"), ("O'Neill", "PERSON"))])
+    assert entity_named(res, "Siobhan O'Neill").mentions == 2
+    assert entity_named(res, "Liam O'Neill").mentions == 1
+    assert entity_named(res, "O'Neill").mentions == 1       # after both: ambiguous, left alone
+
+
+def test_resolve_mistyped_surname_joins_the_one_person_in_the_corpus():
+    res = resolve_entities([ext("a", ("Jane Roe", "PERSON")), ext("b", ("Roe", "ORG"))])
+    assert ids(res) == ["person:jane-roe"]
+    assert any("mistyped" in m.rule for m in res.entities[0].merges)
+
+
+def test_resolve_mistyped_surname_that_names_a_company_stays_apart():
+    res = resolve_entities([ext("a", ("Harrison Ford", "PERSON")), ext("b", ("Ford Motor", "ORG")),
+                            ext("c", ("Ford", "ORG"))])
+    assert "person:harrison-ford" in ids(res)
+    assert entity_named(res, "Harrison Ford").documents == ["a"]
+
+
+def test_resolve_person_and_place_called_washington_stay_apart():
+    res = resolve_entities([ext("a", ("George Washington", "PERSON"), ("Washington", "PERSON")),
+                            ext("b", ("Washington", "GPE"))])
+    assert ids(res) == ["gpe:washington", "person:george-washington"]
+
+
+def test_resolve_country_codes_and_variants_join_the_canonical_country():
+    res = resolve_entities([ext("a", ("US", "GPE"), ("U.S.", "GPE")),
+                            ext("b", ("United States", "GPE"), ("USA", "GPE"))])
+    e = entity_named(res, "United States")
+    assert e.id == "gpe:united-states" and e.type == "GPE"
+    assert e.aliases == ["U.S.", "US", "USA"]
+    assert any("country" in m.rule for m in e.merges)
+
+
+def test_resolve_acronym_joins_its_long_form():
+    res = resolve_entities([ext("a", ("United Arab Emirates", "GPE")), ext("b", ("UAE", "GPE")),
+                            ext("c", ("North Atlantic Treaty Organization", "ORG"), ("NATO", "ORG"))])
+    assert ids(res) == ["gpe:united-arab-emirates", "org:north-atlantic-treaty-organization"]
+
+
+def test_resolve_acronym_with_two_possible_long_forms_stays_apart():
+    res = resolve_entities([ext("a", ("Bank of Canada", "ORG")), ext("b", ("Business Council", "ORG")),
+                            ext("c", ("BC", "ORG"))])
+    assert "org:bc" in ids(res)
+
+
+def test_resolve_parenthesised_abbreviation_joins_even_without_matching_initials():
+    res = resolve_entities([
+        ext("a", ("Japan Aerospace Exploration Agency", "ORG"),
+            ("JAXA", "ORG", {"abbreviates": "Japan Aerospace Exploration Agency"}), ("JAXA", "ORG")),
+        ext("b", ("JAXA", "ORG")),
+    ])
+    e = entity_named(res, "Japan Aerospace Exploration Agency")
+    assert e.mentions == 4 and "abbreviates" not in e.attributes
+
+
+def test_resolve_case_and_article_variants_join():
+    a = ext("a", ("New York Post", "ORG"))
+    a.mentions[0].text = "the New York Post"
+    res = resolve_entities([a, ext("b", ("NEW YORK POST", "ORG"))])
+    e = entity_named(res, "New York Post")
+    assert e.mentions == 2
+    assert any(m.rule.startswith("same name") for m in e.merges)
+
+
+def test_resolve_no_chain_through_a_short_form():
+    # 'Smith' fits both full names in the corpus: it joins neither and does not join them together
+    res = resolve_entities([ext("a", ("Anna Smith", "PERSON")), ext("b", ("Smith", "PERSON")),
+                            ext("c", ("Tom Smith", "PERSON"))])
+    assert ids(res) == ["person:anna-smith", "person:smith", "person:tom-smith"]
+
+
+def test_resolve_type_is_a_vote_and_country_names_are_places():
+    res = resolve_entities([ext("a", ("Crimea", "ORG")), ext("b", ("Crimea", "GPE")), ext("c", ("Crimea", "GPE")),
+                            ext("d", ("Ukraine", "ORG"))])
+    assert ids(res) == ["gpe:crimea", "gpe:ukraine"]
+
+
+def test_resolve_same_slug_different_entities_get_suffixes_deterministically():
+    res = resolve_entities([ext("a", ("Acme", "ORG")), ext("b", ("ACME", "PRODUCT")), ext("c", ("Acme", "PERSON"))])
+    # 'Acme'/'ACME' share a key (case) -> one ORG; the PERSON is another entity
+    assert ids(res) == ["org:acme", "person:acme"]
+    res = resolve_entities([ext("a", ("Jo-Ann", "PERSON")), ext("b", ("Jo Ann", "PERSON"))])
+    assert ids(res) == ["person:jo-ann", "person:jo-ann-2"]
+    again = resolve_entities([ext("b", ("Jo Ann", "PERSON")), ext("a", ("Jo-Ann", "PERSON"))])
+    assert [(e.id, e.name) for e in again.entities] == [(e.id, e.name) for e in res.entities]
+
+
+def test_resolve_any_document_order_gives_the_same_result():
+    docs = [ext("a", ("Jane Doe", "PERSON"), ("Doe", "PERSON"), ("US", "GPE")),
+            ext("b", ("Doe", "PERSON"), ("United States", "GPE"), ("Acme Corp", "ORG")),
+            ext("c", ("Acme", "ORG"), ("Jo Ann", "PERSON")), ext("d", ("Jo-Ann", "PERSON"))]
+    first = resolve_entities(docs)
+    for seed in range(3):
+        shuffled = docs[:]
+        random.Random(seed).shuffle(shuffled)
+        other = resolve_entities(shuffled)
+        assert other.entities == first.entities
+        assert other.mention_entity == first.mention_entity
+
+
+def test_resolve_pronouns_map_to_their_antecedents_entity():
+    x = ext("a", ("Jane Doe", "PERSON"))
+    x.mentions.append(Mention(index=1, text="she", name="she", label="PERSON", start=40, end=43,
+                              token_start=9, token_end=10, sentence=1, kind="pronoun", antecedent=0))
+    res = resolve_entities([x])
+    assert res.entity_of("a", 1) == "person:jane-doe"
+    e = entity_named(res, "Jane Doe")
+    assert e.mentions == 2 and {"document": "a", "start": 40, "end": 43, "text": "she"} in e.spans
+    assert e.aliases == []
+
+
+def test_resolve_attributes_are_collected_as_lists():
+    res = resolve_entities([ext("a", ("Jane Doe", "PERSON", {"title": "President", "nationality": "Kenyan"})),
+                            ext("b", ("Jane Doe", "PERSON", {"title": "Senator"}))])
+    assert entity_named(res, "Jane Doe").attributes == {"nationality": ["Kenyan"], "title": ["President", "Senator"]}
+
+
+def test_resolve_demonym_mention_joins_the_country_without_becoming_an_alias():
+    x = ext("a", ("Kenya", "GPE", {"derived_from": "demonym"}), ("Kenya", "GPE"))
+    x.mentions[0].text = "Kenyan"
+    e = entity_named(resolve_entities([x]), "Kenya")
+    assert e.aliases == [] and e.mentions == 2 and "derived_from" not in e.attributes
+
+
+@pytest.fixture(scope="module")
+def real_resolution(nlp):
+    texts = {
+        "one": "German Chancellor Olaf Scholz met Kenyan President William Ruto in Nairobi. "
+               "Scholz said he wanted a deal. The U.S. welcomed the talks.",
+        "two": "Later, Scholz flew to the United States, where he met officials of the United Nations (UN).",
+    }
+    docs = list(nlp.pipe(texts.values()))
+    extractions = []
+    for doc_id, doc in zip(texts, docs):
+        ms = add_coreferences(doc, extract_mentions(doc))
+        extractions.append(DocumentExtraction(DocumentInfo(doc_id, doc_id, "0"), ms, []))
+    return extractions, resolve_entities(extractions)
+
+
+def test_resolve_real_text_one_node_per_person_and_country(real_resolution):
+    _, res = real_resolution
+    names = {e.name: e for e in res.entities}
+    assert names["Olaf Scholz"].type == "PERSON" and names["Olaf Scholz"].documents == ["one", "two"]
+    assert names["United States"].type == "GPE" and "U.S." in names["United States"].aliases
+    assert "Scholz" not in names and "U.S." not in names
+
+
+def test_resolve_real_text_every_mention_is_mapped(real_resolution):
+    extractions, res = real_resolution
+    for x in extractions:
+        for m in x.mentions:
+            assert res.entity_of(x.document.id, m.index) is not None, m
+
+
+# -- quality on the seed and on the development set -------------------------------------------------
+def test_resolve_seed_has_every_required_entity_once_with_its_type(seed_graph):
+    from kgbuild.evaluate import load_gold
+
+    report = evaluate_entities(seed_graph, load_gold(GOLD))
+    assert report.entities_ok, report.format()
+    assert report.entities.recall == 1.0
+
+
+def evaluate_entities(kg, gold):
+    from kgbuild.evaluate import evaluate
+
+    return evaluate(kg, {"entities": gold["entities"]})
+
+
+@pytest.fixture(scope="module")
+def dev_reports():
+    from kgbuild.documents import iter_documents
+    from kgbuild.evaluate import load_gold
+    from kgbuild.pipeline import Extractor, graph_from_extractions
+
+    paths = sorted(DEV.glob("*.txt"))
+    if len(paths) < 10:
+        pytest.fail(f"development set has {len(paths)} documents, expected at least 10")
+    extractor = Extractor()
+    docs = list(iter_documents(paths))
+    pairs = []
+    for x, d in zip(extractor.extract(docs), docs):
+        kg = graph_from_extractions([x], extractor.schema, model_name=extractor.model_name)
+        gold = load_gold(d.path[: -len(".txt")] + ".gold.json")
+        pairs.append((kg, {"entities": gold["entities"]}, d.id))
+    return pairs
+
+
+def test_resolve_devset_entity_precision_and_recall_at_least_0_9(dev_reports):
+    from kgbuild.evaluate import evaluate_many
+
+    total = evaluate_many(dev_reports)
+    assert total.entities.precision >= 0.9, total.format()
+    assert total.entities.recall >= 0.9, total.format()
+    assert not total.bad_names, total.bad_names

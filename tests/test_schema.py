@@ -1,0 +1,105 @@
+"""The schema file: the packaged default, user schemas, and one-line errors for bad files."""
+
+from __future__ import annotations
+
+import pytest
+
+from kgbuild.schema import SchemaError, load_schema
+
+REQUIRED = {"spoke_with", "met_with", "proposed_meeting", "proposed_venue", "denied", "confirmed", "criticized",
+            "supports", "invaded", "annexed", "sanctioned", "member_of", "spokesperson_of", "leader_of",
+            "works_for", "authored", "interviewed_by", "located_in"}
+
+MINIMAL = """
+name: tiny
+relations:
+  praised:
+    description: The subject praised the object.
+    subject_types: [PERSON]
+    object_types: [PERSON, ORG]
+    patterns:
+      - name: verb_object
+        trigger: {lemma: [praise, laud], pos: [VERB]}
+        subject: [subj]
+        object: [dobj]
+"""
+
+
+def write(tmp_path, text, name="schema.yaml"):
+    p = tmp_path / name
+    p.write_text(text, encoding="utf-8")
+    return p
+
+
+def test_default_schema_has_every_news_relation_with_a_description():
+    schema = load_schema()
+    assert schema.name == "news"
+    assert REQUIRED <= set(schema.relations)
+    for r in schema.relations.values():
+        assert r.description and "\n" not in r.description
+        assert r.subject_types and r.object_types and r.patterns
+
+
+def test_packaged_name_and_none_load_the_same_schema():
+    assert set(load_schema("news").relations) == set(load_schema(None).relations)
+
+
+def test_symmetric_relations_and_neo4j_types():
+    schema = load_schema()
+    assert {"spoke_with", "met_with"} <= schema.symmetric_relations()
+    assert "denied" not in schema.symmetric_relations()
+    assert schema.neo4j_type("spoke_with") == "SPOKE_WITH"
+    with pytest.raises(SchemaError, match="unknown relation"):
+        schema.neo4j_type("dropped_tables; MATCH")
+
+
+def test_a_user_adds_a_relation_with_yaml_only(tmp_path):
+    schema = load_schema(write(tmp_path, MINIMAL))
+    assert schema.name == "tiny"
+    rel = schema.relations["praised"]
+    assert rel.subject_types == {"PERSON"} and not rel.symmetric
+    assert [p.name for p in rel.patterns] == ["verb_object"]
+    assert "PERSON" in schema.entity_types
+
+
+@pytest.mark.parametrize("text, message", [
+    ("name: [unclosed", "not valid YAML"),
+    ("", "the file is empty"),
+    (MINIMAL.replace("name: tiny", "name: tiny\ncolour: red"), "unknown key 'colour'"),
+    (MINIMAL.replace("  praised:", "  Praised-By:"), "not lower snake case"),
+    (MINIMAL.replace("object_types: [PERSON, ORG]", "object_types: [PERSON, MOON]"), "unknown entity type 'MOON'"),
+    (MINIMAL.replace("object: [dobj]", "object: [\"dobj >> pobj\"]"), "bad pattern path"),
+    (MINIMAL.replace("object: [dobj]", "object: [\"prep[with] > objekt\"]"), "unknown dependency label 'objekt'"),
+    (MINIMAL.replace("object: [dobj]", ""), "needs 'subject' and 'object'"),
+    (MINIMAL.replace("pos: [VERB]", "pos: [VERBS]"), "unknown part of speech"),
+    (MINIMAL.replace("        subject: [subj]", "        subject: [subj]\n        confidence: 2"), "not a number in"),
+    (MINIMAL.replace("trigger: {lemma: [praise, laud], pos: [VERB]}", "trigger: {pos: [VERB]}"), "needs 'lemma'"),
+    (MINIMAL.replace("[praise, laud]", "[praise, no]"), "quote words such as"),
+])
+def test_bad_schema_gives_one_line_error_naming_file_and_problem(tmp_path, text, message):
+    path = write(tmp_path, text)
+    with pytest.raises(SchemaError) as err:
+        load_schema(path)
+    msg = str(err.value)
+    assert message in msg
+    assert str(path) in msg
+    assert "\n" not in msg
+
+
+def test_missing_file_and_unknown_packaged_name_are_clear_errors(tmp_path):
+    with pytest.raises(SchemaError, match="no such schema file"):
+        load_schema(tmp_path / "nope.yaml")
+    with pytest.raises(SchemaError, match="no packaged schema"):
+        load_schema("sports")
+
+
+def test_context_path_must_name_a_known_relation(tmp_path):
+    text = MINIMAL.replace("subject: [subj]", 'subject: ["@subject:held_talks"]')
+    with pytest.raises(SchemaError, match="unknown relation 'held_talks'"):
+        load_schema(write(tmp_path, text))
+
+
+def test_schema_error_is_a_value_error_and_a_user_error():
+    from kgbuild.errors import KgbuildError
+
+    assert issubclass(SchemaError, ValueError) and issubclass(SchemaError, KgbuildError)
