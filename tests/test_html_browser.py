@@ -280,6 +280,11 @@ def test_seed_graph_page_and_screenshot(open_page, seed_graph):
     assert run.js("[network.body.data.nodes.length, network.body.data.edges.length]") == \
         [seed_graph.number_of_nodes(), seed_graph.number_of_edges()]
     assert run.errors == [] and run.requests == [run.url]
+    # show the best-supported relation with its evidence, as a reader would after one click
+    eid = run.js("""Object.entries(kgbuild.data.edges)
+                      .sort((a, b) => b[1].evidence.length - a[1].evidence.length || (a[0] < b[0] ? -1 : 1))[0][0]""")
+    run.js("id => kgbuild.selectEdge(id)", eid)
+    assert run.page.locator("#kg-panel .kg-sentence").count() >= 1
     run.page.wait_for_timeout(300)
     run.page.screenshot(path=str(ROOT / "out" / "graph.png"))
     assert (ROOT / "out" / "graph.png").stat().st_size > 10_000
