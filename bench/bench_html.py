@@ -38,7 +38,7 @@ def synthetic_graph(n: int, seed: int = 1) -> KnowledgeGraph:
     kg = KnowledgeGraph()
     docs = [f"doc{i:05d}" for i in range(max(1, n // 10))]
     kg.graph["documents"] = [{"id": d, "path": f"corpus/{d}.txt", "sha256": ""} for d in docs]
-    ids, targets = [], []
+    targets: list[str] = []
     for i in range(n):
         t = rng.choice(TYPES)
         nid = f"{t.lower()}:entity-{i}"
@@ -59,7 +59,6 @@ def synthetic_graph(n: int, seed: int = 1) -> KnowledgeGraph:
                                    "trigger": {"text": rtype.split("_")[0], "start": a + 1, "end": a + 1 + len(rtype.split("_")[0])},
                                    "pattern": "bench", "via": "direct", "modality": "asserted", "confidence": conf,
                                    "asserted_by": None, "reported": False}])
-        ids.append(nid)
         targets.extend([nid] * (1 + kg.degree(nid)))   # preferential attachment
     return kg
 

@@ -38,7 +38,8 @@ def synthetic_graph(relationships: int, entities: int, documents: int, seed: int
         docs = sorted({f"doc-{rnd.randrange(documents):05d}" for _ in range(2)})
         kg.add_node(f"{etype.lower()}:entity-{i}", name=f"Entity {i}", type=etype, aliases=[f"E{i}"],
                     mentions=len(docs) * 2, documents=docs)
-    while kg.number_of_edges() < relationships:
+    added = 0
+    while added < relationships:   # (number_of_edges() is O(n) on a MultiDiGraph)
         u, v = rnd.randrange(entities), rnd.randrange(entities)
         rel = RELATIONS[rnd.randrange(len(RELATIONS))]
         su, sv = f"{TYPES[u % 3].lower()}:entity-{u}", f"{TYPES[v % 3].lower()}:entity-{v}"
@@ -50,6 +51,7 @@ def synthetic_graph(relationships: int, entities: int, documents: int, seed: int
                      "pattern": "bench", "modality": "asserted", "confidence": 0.8}]
         kg.add_edge(su, sv, key=rel, type=rel, confidence=0.8, count=1, modality="asserted",
                     documents=[doc], evidence=evidence)
+        added += 1
     return kg
 
 

@@ -197,7 +197,7 @@ def render(graph_json, out_path, title, max_nodes, include_all, types, relations
     kg = load_graph(graph_json)
     path = write_html(kg, out_path, title=title, max_nodes=max_nodes, include_all=include_all,
                       types=split(types), relations=split(relations), min_confidence=min_confidence)
-    click.echo(f"Wrote {path} ({kg.summary()})")
+    click.echo(f"Wrote {path} from {graph_json} ({kg.summary()})")
 
 
 @cli.command()

@@ -33,6 +33,10 @@ ambassador lawmaker billionaire businessman businesswoman actor actress singer c
 ORG_NOUNS = frozenset("""company firm group organisation organization agency alliance party club team
 carrier airline automaker startup giant manufacturer retailer bank lender insurer broadcaster newspaper
 publication network institute university union federation league ministry""".split())
+DESCRIBING_PREPOSITIONS = frozenset({"of", "with", "between", "among", "against", "for", "in", "from"})
+# Institutions whose definite description names its own kind: 'the alliance' is an Alliance.
+NAMED_KIND_NOUNS = frozenset({"alliance", "union", "league", "federation", "party", "bank", "university",
+                              "institute", "ministry", "agency", "network"})
 PLACE_NOUNS = frozenset({"country", "nation", "city", "kingdom", "republic", "region", "island"})
 
 
@@ -214,8 +218,8 @@ def _resolve_nominal(doc, tok, names, groups, sent_index, covered) -> list[Menti
     if tok.head.ent_type_ == "PERSON" and tok.head.i > tok.i:
         return []
     det = [c for c in tok.children if c.dep_ == "det" and c.lower_ == "the"]
-    if not det or any(c.dep_ == "prep" and c.lower_ == "of" for c in tok.children):
-        return []        # 'the leader of the opposition' describes someone new
+    if not det or any(c.dep_ == "prep" and c.lower_ in DESCRIBING_PREPOSITIONS for c in tok.children):
+        return []        # 'the leader of the opposition', 'the alliance with X' describe something new
     if any(c.dep_ in ("relcl", "acl") for c in tok.children):
         return []
     mods = [c for c in tok.children if c.dep_ in ("amod", "compound", "nummod") and c.i < tok.i]
@@ -262,7 +266,9 @@ def _resolve_nominal(doc, tok, names, groups, sent_index, covered) -> list[Menti
     if plural:
         return []
     if lemma in ORG_NOUNS:
-        found = _candidates(names, groups, sent_index, tok, NOMINAL_WINDOW, lambda m, g: m.label == "ORG")
+        found = _candidates(names, groups, sent_index, tok, NOMINAL_WINDOW,
+                            lambda m, g: m.label == "ORG" and (lemma not in NAMED_KIND_NOUNS
+                                                               or lemma in m.name.casefold()))
     else:
         want_country = lemma in ("country", "nation", "kingdom", "republic")
         found = _candidates(names, groups, sent_index, tok, NOMINAL_WINDOW,

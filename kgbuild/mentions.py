@@ -116,6 +116,7 @@ def _extend_to_closing_quote(doc, start: int, end: int) -> int:
 
 def _name_mention(doc, ent, start: int, end: int, sent_starts, index) -> Optional[Mention]:
     attributes: dict = {}
+    written = doc[start:end].text
     label = ent.label_
     if start < ent.start:
         label = "PERSON"   # a first name taken back in
@@ -158,7 +159,7 @@ def _name_mention(doc, ent, start: int, end: int, sent_starts, index) -> Optiona
     if label == "PERSON":
         attributes.update(_prefix_attributes(doc, start, index))
     return Mention(
-        index=0, text=ent.text, name=name, label=label,
+        index=0, text=written, name=name, label=label,
         start=span.start_char, end=end_char, token_start=start, token_end=end,
         sentence=_sentence_of(sent_starts, start), kind="name", attributes=attributes,
     )
@@ -230,23 +231,36 @@ def _name_end(doc, start: int) -> int:
 
 
 def _prefix_attributes(doc, start: int, index) -> dict:
-    """Titles, roles, nationality and gender cues from the words before a person's name."""
+    """Titles, roles, nationality and gender cues from the words before a person's name.
+
+    A run of nouns ending in an office word is a title ('Commerce Secretary', 'Prime Minister');
+    a run ending in another noun is a role ('parliament member', 'journalist')."""
     attrs: dict = {}
-    titles, roles = [], []
+    titles, roles, run = [], [], []
+
+    def close_run():
+        if run:
+            (titles if is_title(run[-1].text) and (run[-1].text[:1].isupper() or not is_role(run[-1].text))
+             else roles).append(" ".join(t.text if is_title(t.text) or t.pos_ == "PROPN" else t.lower_ for t in run))
+            run.clear()
+
     for tok in _prefix_tokens(doc, start):
         if tok.lower_ == "former":
             attrs["qualifier"] = "former"
+            close_run()
         elif tok.ent_type_ == "NORP" and index.demonym(tok.text):
             attrs["nationality"] = tok.text
+            close_run()
         elif tok.ent_type_:
-            continue
-        elif is_title(tok.text) and (tok.text[:1].isupper() or not is_role(tok.text)):
-            titles.append(tok.text)
-        elif tok.pos_ in ("NOUN", "PROPN") and not tok.ent_type_:
-            roles.append(tok.lower_)
+            close_run()
+        elif tok.pos_ in ("NOUN", "PROPN") or is_title(tok.text):
+            run.append(tok)
+        else:
+            close_run()
         gender = cue_gender(tok.text)
         if gender:
             attrs["gender"] = gender
+    close_run()
     if titles:
         attrs["title"] = " ".join(titles)
     if roles:

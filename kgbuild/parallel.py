@@ -19,21 +19,31 @@ from __future__ import annotations
 
 import collections
 import hashlib
+import logging
 import multiprocessing
 import pickle
 import threading
 from concurrent.futures import Future, ProcessPoolExecutor
+from concurrent.futures.process import BrokenProcessPool
 from dataclasses import dataclass
 from typing import Iterable, Iterator, Optional
 
 from .errors import KgbuildError
 from .model import Document, DocumentExtraction
 
-DEFAULT_CHUNK = 64          # documents per task sent to a worker
+BATCHES_PER_TASK = 2        # a task sent to a worker is this many nlp.pipe batches of documents
 IN_FLIGHT_PER_WORKER = 2    # tasks queued per worker: enough to never starve, few enough to stay small
 LOCAL_DASK = "local"
 LOCAL_DASK_WORKERS = 2
 DASK_CONNECT_TIMEOUT = "10s"
+
+
+class WorkerError(KgbuildError):
+    """A worker process died (killed for memory, or a script without a main guard)."""
+
+
+BROKEN_POOL = ("a worker process stopped unexpectedly (out of memory? a Python script that builds with "
+               "workers must start it under `if __name__ == \"__main__\":`)")
 
 
 class DaskUnavailableError(KgbuildError):
@@ -54,9 +64,10 @@ class BatchResult:
 
 
 def open_runner(*, model=None, schema=None, workers: int = 1, dask: Optional[str] = None,
-                batch_size: int = 32, chunk_size: int = DEFAULT_CHUNK):
+                batch_size: int = 32, chunk_size: Optional[int] = None):
     """The runner for the options given: Dask if an address is given, a process pool for
     ``workers > 1``, else this process. Use it as a context manager."""
+    chunk_size = chunk_size or batch_size * BATCHES_PER_TASK
     if dask:
         return DaskRunner(dask, model=model, schema=schema, batch_size=batch_size, chunk_size=chunk_size)
     if workers > 1:
@@ -112,7 +123,7 @@ class _BoundedRunner:
         # so a schema file only has to exist where the build is started.
         self.schema = schema if hasattr(schema, "relations") else load_schema(schema)
         self.batch_size = batch_size
-        self.chunk_size = chunk_size
+        self.chunk_size = chunk_size or batch_size * BATCHES_PER_TASK
 
     def _submit(self, chunk: list[Document]):  # pragma: no cover - abstract
         raise NotImplementedError
@@ -143,7 +154,7 @@ class PoolRunner(_BoundedRunner):
     """N worker processes, each with its own ``Extractor`` loaded once at start."""
 
     def __init__(self, workers: int, *, model=None, schema=None, batch_size: int = 32,
-                 chunk_size: int = DEFAULT_CHUNK):
+                 chunk_size: Optional[int] = None):
         super().__init__(model=model, schema=schema, batch_size=batch_size, chunk_size=chunk_size)
         self.workers = workers
         self.max_in_flight = workers * IN_FLIGHT_PER_WORKER
@@ -156,7 +167,7 @@ class PoolRunner(_BoundedRunner):
         try:
             # Every worker loads the model at start; asking one for its name surfaces a
             # missing model as a clean error before any document is read.
-            self.model_name = self.pool.submit(_worker_model_name, self.model, self.schema).result()
+            self.model_name = self._result(self.pool.submit(_worker_model_name, self.model, self.schema))
         except BaseException:
             self.pool.shutdown(wait=True, cancel_futures=True)
             raise
@@ -171,8 +182,11 @@ class PoolRunner(_BoundedRunner):
     def _submit(self, chunk: list[Document]) -> Future:
         return self.pool.submit(_extract_chunk, chunk, self.batch_size, self.model, self.schema)
 
-    def _result(self, future: Future) -> BatchResult:
-        return future.result()
+    def _result(self, future: Future):
+        try:
+            return future.result()
+        except BrokenProcessPool:
+            raise WorkerError(BROKEN_POOL) from None
 
 
 class DaskRunner(_BoundedRunner):
@@ -181,7 +195,7 @@ class DaskRunner(_BoundedRunner):
     the workers need kgbuild and the model installed but not the input files."""
 
     def __init__(self, address: str, *, model=None, schema=None, batch_size: int = 32,
-                 chunk_size: int = DEFAULT_CHUNK):
+                 chunk_size: Optional[int] = None):
         super().__init__(model=model, schema=schema, batch_size=batch_size, chunk_size=chunk_size)
         self.address = address
         self.client = None
@@ -196,7 +210,7 @@ class DaskRunner(_BoundedRunner):
         try:
             if self.address == LOCAL_DASK:
                 self.cluster = LocalCluster(n_workers=LOCAL_DASK_WORKERS, threads_per_worker=1, processes=True,
-                                            dashboard_address=None, silence_logs="error")
+                                            dashboard_address=None, silence_logs=logging.ERROR)
                 self.client = Client(self.cluster)
             else:
                 self.client = Client(self.address, timeout=DASK_CONNECT_TIMEOUT)

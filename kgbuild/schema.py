@@ -35,9 +35,10 @@ STEP_RE = re.compile(r"^(?P<up><)?(?P<deps>\*|[A-Za-z]+(?:\|[A-Za-z]+)*)(?:\[(?P
 CONTEXT_RE = re.compile(r"^@subject:(?P<types>[a-z0-9_]+(?:\|[a-z0-9_]+)*)$")
 
 SCHEMA_KEYS = {"name", "description", "entity_types", "modality", "relations"}
-RELATION_KEYS = {"description", "subject_types", "object_types", "symmetric", "possible_as", "proposal", "patterns"}
+RELATION_KEYS = {"description", "subject_types", "object_types", "symmetric", "possible_as", "proposal",
+                 "supersedes", "patterns"}
 PATTERN_KEYS = {"name", "trigger", "subject", "object", "pair", "confidence", "via", "only_when",
-                "subject_types", "object_types"}
+                "subject_types", "object_types", "unless"}
 TRIGGER_KEYS = {"lemma", "not_lemma", "pos", "entity", "has", "not_has"}
 MODALITY_KEYS = {
     "policy", "negation_words", "refusal_governors", "negating_governors", "intent_governors",
@@ -110,6 +111,7 @@ class Pattern:
     only_when: Optional[str] = None   # "possible": fires only in a hypothetical context, as asserted
     subject_types: frozenset = frozenset()   # narrower than the relation's, for this pattern only
     object_types: frozenset = frozenset()
+    unless: frozenset = frozenset()   # relation types: a pair the document already relates so is skipped
 
 
 @dataclass(frozen=True)
@@ -122,6 +124,7 @@ class RelationType:
     possible_as: Optional[str] = None   # hypothetical mentions become this relation (asserted)
     proposal: bool = False              # the relation is itself about a proposal: "potential venue" is it
     patterns: tuple = ()
+    supersedes: frozenset = frozenset()  # read by the same trigger word, these give way ("chief executive")
 
 
 @dataclass(frozen=True)
@@ -249,7 +252,13 @@ class _Validator:
         for r in relations.values():
             if r.possible_as and r.possible_as not in relations:
                 self.fail(f"relations.{r.name}.possible_as", f"unknown relation '{r.possible_as}'")
+            for t in sorted(r.supersedes):
+                if t not in relations:
+                    self.fail(f"relations.{r.name}.supersedes", f"unknown relation '{t}'")
             for p in r.patterns:
+                for t in sorted(p.unless):
+                    if t not in relations:
+                        self.fail(f"relations.{r.name}.patterns.{p.name}.unless", f"unknown relation '{t}'")
                 for path in p.subject + p.object:
                     for t in path.context_types:
                         if t not in relations:
@@ -287,9 +296,10 @@ class _Validator:
         dup = next((n for n in names if names.count(n) > 1), None)
         if dup:
             self.fail(f"{where}.patterns", f"pattern name '{dup}' used twice")
+        supersedes = self.words(f"{where}.supersedes", data["supersedes"]) if "supersedes" in data else frozenset()
         return RelationType(name=name, description=desc.strip(), subject_types=types["subject_types"],
                             object_types=types["object_types"], symmetric=symmetric, possible_as=possible_as,
-                            proposal=proposal, patterns=patterns)
+                            proposal=proposal, patterns=patterns, supersedes=supersedes)
 
     def pattern(self, where, data) -> Pattern:
         self.keys(where, data, PATTERN_KEYS, {"name", "trigger"})
@@ -320,8 +330,9 @@ class _Validator:
             for t in types[k]:
                 if t not in self.entity_types:
                     self.fail(f"{where}.{k}", f"unknown entity type '{t}'")
+        unless = self.words(f"{where}.unless", data["unless"]) if "unless" in data else frozenset()
         return Pattern(name=name, trigger=trigger, subject=subject, object=obj, pair=pair,
-                       confidence=float(conf), via=via, only_when=only_when, **types)
+                       confidence=float(conf), via=via, only_when=only_when, unless=unless, **types)
 
     def trigger(self, where, data) -> Trigger:
         self.keys(where, data, TRIGGER_KEYS)

@@ -1,9 +1,10 @@
-"""The hand-written development set (tests/data/dev) is internally consistent.
+"""The hand-written gold sets (tests/data/dev and tests/data/holdout) are internally consistent.
 
 Every other score (entity and relation precision/recall) is computed against these gold
 files, so a typo here silently turns into a wrong number there. These tests pin that each
 gold file is well formed, that everything it names is really in its passage, and that the
-set as a whole covers every relation type of the news schema.
+dev set as a whole covers every relation type of the news schema. The held-out set
+(never tuned on) gets the same per-file checks and its own minimum size.
 """
 
 from __future__ import annotations
@@ -17,6 +18,7 @@ import pytest
 
 ROOT = Path(__file__).resolve().parent.parent
 DEV = ROOT / "tests" / "data" / "dev"
+HOLDOUT = ROOT / "tests" / "data" / "holdout"
 
 RELATIONS = {
     "spoke_with", "met_with", "proposed_meeting", "proposed_venue", "denied", "confirmed",
@@ -28,7 +30,13 @@ SYMMETRIC = {"spoke_with", "met_with"}
 ENTITY_TYPES = {"PERSON", "ORG", "GPE", "LOC", "FAC", "EVENT", "WORK_OF_ART", "PRODUCT", "LAW", "LANGUAGE"}
 WILDCARD = "*"
 
-GOLD_FILES = sorted(DEV.glob("*.gold.json"))
+DEV_GOLD_FILES = sorted(DEV.glob("*.gold.json"))
+HOLDOUT_GOLD_FILES = sorted(HOLDOUT.glob("*.gold.json"))
+GOLD_FILES = DEV_GOLD_FILES + HOLDOUT_GOLD_FILES
+
+
+def _file_id(path: Path) -> str:
+    return f"{path.parent.name}/{path.name}"
 
 
 def _load(path: Path) -> dict:
@@ -52,14 +60,15 @@ def _relations(gold: dict) -> list[tuple[str, dict]]:
     return [(kind, rel) for kind in ("required", "optional", "forbidden") for rel in gold["relations"][kind]]
 
 
-def test_dev_set_has_twelve_passages_each_with_gold():
-    texts = sorted(p.name[: -len(".txt")] for p in DEV.glob("*.txt"))
-    golds = sorted(p.name[: -len(".gold.json")] for p in GOLD_FILES)
-    assert len(texts) >= 10, f"dev set too small: {texts}"
+@pytest.mark.parametrize("folder, minimum", [(DEV, 10), (HOLDOUT, 8)], ids=["dev", "holdout"])
+def test_set_has_enough_passages_each_with_gold(folder: Path, minimum: int):
+    texts = sorted(p.name[: -len(".txt")] for p in folder.glob("*.txt"))
+    golds = sorted(p.name[: -len(".gold.json")] for p in folder.glob("*.gold.json"))
+    assert len(texts) >= minimum, f"{folder.name} set too small: {texts}"
     assert texts == golds, "every passage needs exactly one gold file and vice versa"
 
 
-@pytest.mark.parametrize("path", GOLD_FILES, ids=lambda p: p.name)
+@pytest.mark.parametrize("path", GOLD_FILES, ids=_file_id)
 def test_gold_file_has_seed_format_keys(path: Path):
     gold = _load(path)
     assert {"document", "about", "entities", "relations"} <= gold.keys()
@@ -68,21 +77,22 @@ def test_gold_file_has_seed_format_keys(path: Path):
     assert gold["about"].strip()
 
 
-@pytest.mark.parametrize("path", GOLD_FILES, ids=lambda p: p.name)
+@pytest.mark.parametrize("path", GOLD_FILES, ids=_file_id)
 def test_gold_document_path_points_at_its_passage(path: Path):
     gold = _load(path)
     doc = ROOT / gold["document"]
     assert doc.is_file(), f"{path.name}: document {gold['document']} does not exist"
     assert doc.name == path.name.replace(".gold.json", ".txt")
+    assert doc.resolve().parent == path.resolve().parent, f"{path.name}: document outside its own folder"
 
 
-@pytest.mark.parametrize("path", GOLD_FILES, ids=lambda p: p.name)
+@pytest.mark.parametrize("path", GOLD_FILES, ids=_file_id)
 def test_passage_is_short_news_length(path: Path):
     words = len(_passage(_load(path)).split())
     assert 120 <= words <= 300, f"{path.name}: {words} words"
 
 
-@pytest.mark.parametrize("path", GOLD_FILES, ids=lambda p: p.name)
+@pytest.mark.parametrize("path", GOLD_FILES, ids=_file_id)
 def test_entity_names_and_aliases_occur_in_passage(path: Path):
     gold = _load(path)
     text = _passage(gold)
@@ -94,7 +104,7 @@ def test_entity_names_and_aliases_occur_in_passage(path: Path):
             assert _occurs(surface, text), f"{path.name}: '{surface}' ({ent['name']}) not in passage"
 
 
-@pytest.mark.parametrize("path", GOLD_FILES, ids=lambda p: p.name)
+@pytest.mark.parametrize("path", GOLD_FILES, ids=_file_id)
 def test_no_surface_form_names_two_entities(path: Path):
     """A name or alias shared by two gold entities would make matching a graph node ambiguous."""
     owners: dict[str, str] = {}
@@ -104,7 +114,7 @@ def test_no_surface_form_names_two_entities(path: Path):
             owners[surface] = ent["name"]
 
 
-@pytest.mark.parametrize("path", GOLD_FILES, ids=lambda p: p.name)
+@pytest.mark.parametrize("path", GOLD_FILES, ids=_file_id)
 def test_relations_use_schema_names_and_gold_entities(path: Path):
     gold = _load(path)
     names = {e["name"] for e in _entities(gold)}
@@ -119,7 +129,7 @@ def test_relations_use_schema_names_and_gold_entities(path: Path):
             assert rel.get("symmetric", False) == (rel["relation"] in SYMMETRIC), f"{path.name}: symmetric flag of {rel}"
 
 
-@pytest.mark.parametrize("path", GOLD_FILES, ids=lambda p: p.name)
+@pytest.mark.parametrize("path", GOLD_FILES, ids=_file_id)
 def test_evidence_is_verbatim_in_passage(path: Path):
     gold = _load(path)
     text = _passage(gold).lower()
@@ -130,7 +140,7 @@ def test_evidence_is_verbatim_in_passage(path: Path):
         assert rel["evidence"].lower() in text, f"{path.name}: evidence not in passage: {rel['evidence']!r}"
 
 
-@pytest.mark.parametrize("path", GOLD_FILES, ids=lambda p: p.name)
+@pytest.mark.parametrize("path", GOLD_FILES, ids=_file_id)
 def test_distinct_pairs_name_two_gold_entities(path: Path):
     gold = _load(path)
     names = {e["name"] for e in _entities(gold)}
@@ -138,13 +148,18 @@ def test_distinct_pairs_name_two_gold_entities(path: Path):
         assert len(pair) == 2 and pair[0] != pair[1] and set(pair) <= names, f"{path.name}: bad distinct pair {pair}"
 
 
-def test_set_covers_every_relation_type_at_least_three_times():
-    counts = Counter(rel["relation"] for p in GOLD_FILES for rel in _load(p)["relations"]["required"])
+def test_dev_set_covers_every_relation_type_at_least_three_times():
+    counts = Counter(rel["relation"] for p in DEV_GOLD_FILES for rel in _load(p)["relations"]["required"])
     thin = {r: counts[r] for r in RELATIONS if counts[r] < 3}
     assert not thin, f"relation types with fewer than 3 required gold relations: {thin}"
     assert sum(counts.values()) >= 70
 
 
-def test_set_has_enough_must_not_cases():
-    forbidden = sum(len(_load(p)["relations"]["forbidden"]) for p in GOLD_FILES)
+def test_dev_set_has_enough_must_not_cases():
+    forbidden = sum(len(_load(p)["relations"]["forbidden"]) for p in DEV_GOLD_FILES)
     assert forbidden >= 12
+
+
+def test_holdout_set_has_enough_required_relations():
+    required = sum(len(_load(p)["relations"]["required"]) for p in HOLDOUT_GOLD_FILES)
+    assert required >= 40, f"holdout set has only {required} required relations"

@@ -252,6 +252,10 @@ def test_hostile_names_and_sentences_never_execute(open_page):
     eid = run.js("network.body.data.edges.get().find(e => e.kgType === 'met').id")
     run.js("id => kgbuild.selectEdge(id)", eid)              # edge panel with the sentence
     run.page.click("#kg-docs summary")                       # document list
+    run.page.mouse.move(*run.node_point("person:john-roe"))  # vis-network's tooltip
+    tooltip = run.page.locator("div.vis-tooltip")
+    tooltip.wait_for(state="visible")
+    assert XSS_IMG in tooltip.inner_text()
     run.page.wait_for_timeout(300)
 
     assert run.dialogs == []

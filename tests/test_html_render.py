@@ -10,7 +10,9 @@ import json
 import re
 
 import pytest
+from click.testing import CliRunner
 
+from kgbuild.cli import cli
 from kgbuild.errors import UsageError
 from kgbuild.graph import KnowledgeGraph
 from kgbuild.sinks.html import compute_layout, notebook_html, render_html, script_json, type_styles, write_html
@@ -190,3 +192,34 @@ def test_write_html_writes_utf8(tmp_path):
     path = write_html(kg, tmp_path / "sub" / "graph.html")
     assert path.read_text(encoding="utf-8") == render_html(kg)
     assert not list(tmp_path.glob("**/*.tmp"))
+
+
+def test_render_command_writes_the_page_with_its_filters(tmp_path):
+    graph = small_graph().write_json(tmp_path / "graph.json")
+    out = tmp_path / "page.html"
+    result = CliRunner().invoke(cli, ["render", str(graph), "-o", str(out), "--title", "Mine",
+                                      "--type", "PERSON,ORG", "--min-confidence", "0.5"])
+    assert result.exit_code == 0, result.output
+    data = embedded(out.read_text(encoding="utf-8"))
+    assert data["title"] == "Mine" and sorted(data["nodes"]) == ["org:acme", "person:ann-lee", "person:bo-kim"]
+
+
+@pytest.mark.parametrize("args, code, message", [
+    (["--type", "PERSNO"], 2, "Error: no entity of type PERSNO in the graph"),
+    (["--relation", "likes"], 2, "Error: no relation of type likes in the graph"),
+])
+def test_render_command_reports_bad_filters_in_one_line(tmp_path, args, code, message):
+    graph = small_graph().write_json(tmp_path / "graph.json")
+    result = CliRunner().invoke(cli, ["render", str(graph), "-o", str(tmp_path / "p.html"), *args])
+    assert result.exit_code == code
+    assert result.output.strip().startswith(message) and len(result.output.strip().splitlines()) == 1
+
+
+def test_render_command_names_a_missing_graph_file(tmp_path):
+    result = CliRunner().invoke(cli, ["render", str(tmp_path / "none.json"), "-o", str(tmp_path / "p.html")])
+    assert result.exit_code == 1 and "none.json: no such file" in result.output
+
+
+def test_an_empty_graph_still_gives_a_page():
+    data = embedded(render_html(KnowledgeGraph()))
+    assert data["counts"]["entities"] == 0 and data["vis"]["nodes"] == [] and data["documents"] == []

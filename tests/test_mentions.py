@@ -128,3 +128,19 @@ def test_mentions_initials_make_a_person(parse):
 def test_mentions_name_ending_in_an_organisation_word_is_no_person(parse):
     _, ms = parse("Toyota bought Sakura Robotics, a start-up, and Sakura's founder welcomed it.")
     assert {m.label for m in ms if m.name.startswith("Sakura")} == {"ORG"}
+
+
+def test_mentions_place_reading_proved_in_one_sentence_holds_for_the_same_name(parse):
+    _, ms = parse("Supplies had reached Goma. Aisha Diallo, an aid worker in Goma, said the clinics were full.")
+    assert [m.label for m in ms if m.name == "Goma"] == ["GPE", "GPE"]
+    assert by_name(ms, "Aisha Diallo").label == "PERSON"
+
+
+def test_mentions_country_code_is_kept_as_a_name_not_taken_for_a_pronoun(parse):
+    _, ms = parse("The first direct conversation between a US president and Putin since 2022.")
+    assert by_name(ms, "US").label == "GPE"
+
+
+def test_mentions_language_is_not_a_mention(parse):
+    _, ms = parse("The film is in Arabic and was shot in Jordan.")
+    assert "Arabic" not in names(ms)

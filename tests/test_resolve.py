@@ -262,3 +262,22 @@ def test_resolve_devset_entity_precision_and_recall_at_least_0_9(dev_reports):
     assert total.entities.precision >= 0.9, total.format()
     assert total.entities.recall >= 0.9, total.format()
     assert not total.bad_names, total.bad_names
+
+
+def test_resolve_short_country_name_joins_the_fuller_one_in_the_same_document():
+    res = resolve_entities([ext("a", ("Democratic Republic of Congo", "GPE"), ("Congo", "GPE")),
+                            ext("b", ("Congo", "GPE"))])
+    drc = entity_named(res, "Democratic Republic of the Congo")
+    assert drc.documents == ["a"] and drc.mentions == 2
+    assert entity_named(res, "Republic of the Congo").documents == ["b"]
+
+
+def test_resolve_organisation_short_form_joins_within_its_document_only():
+    res = resolve_entities([ext("a", ("Volta Shipping", "ORG"), ("Volta", "ORG")), ext("b", ("Volta", "ORG"))])
+    assert entity_named(res, "Volta Shipping").documents == ["a"]
+    assert entity_named(res, "Volta").documents == ["b"]
+
+
+def test_resolve_all_capital_org_is_not_read_as_a_country_code():
+    res = resolve_entities([ext("a", ("IT", "ORG"), ("Italy", "GPE"))])
+    assert ids(res) == ["gpe:italy", "org:it"]
