@@ -9,6 +9,7 @@ the sentence and offsets that say it: no evidence, no edge.
 
 from __future__ import annotations
 
+from bisect import bisect_right
 from collections import defaultdict
 from dataclasses import replace
 from typing import Iterable, Optional
@@ -49,13 +50,16 @@ class RelationExtractor:
         found: list[RelationMention] = []
         deferred: list[tuple[Token, RelationType, Pattern]] = []
         for tok, rel, pattern in self._triggers(doc, index):
-            if any(path.is_context for path in pattern.subject + pattern.object):
+            if pattern.unless or any(path.is_context for path in pattern.subject + pattern.object):
                 deferred.append((tok, rel, pattern))
                 continue
             found.extend(self._apply(doc, tok, rel, pattern, index, document_id, found))
-        # Patterns that refer to other relations ("the parties of the proposed meeting") run last.
+        # Patterns that refer to other relations ("the parties of the proposed meeting", "unless
+        # already related") run last; those naming a proposal's parties run after the proposals.
+        deferred.sort(key=lambda d: any(path.is_context for path in d[2].subject + d[2].object))
         for tok, rel, pattern in deferred:
             found.extend(self._apply(doc, tok, rel, pattern, index, document_id, found))
+        found = _drop_superseded(found, self.schema)
         return _dedupe(found, index, self.schema.symmetric_relations())
 
     # -- matching ------------------------------------------------------------------------------
@@ -66,7 +70,11 @@ class RelationExtractor:
                 root = doc[m.token_start:m.token_end].root
                 heads.setdefault(root.i, m)
         for tok in doc:
-            cands = list(self.by_lemma.get(lemma(tok), ())) or list(self.by_lemma.get(tok.lower_, ()))
+            # By lemma and by the word itself: the small model lemmatises "talks" as "talk" and
+            # a pattern may name either form.
+            cands = list(self.by_lemma.get(lemma(tok), ()))
+            if tok.lower_ != lemma(tok):
+                cands += [c for c in self.by_lemma.get(tok.lower_, ()) if c not in cands]
             cands += self.by_lemma.get("*", [])
             m = heads.get(tok.i)
             if m is not None:
@@ -87,19 +95,26 @@ class RelationExtractor:
         return not any(walk(tok, p) for p in t.not_has)
 
     def _apply(self, doc, tok, rel, pattern, index, document_id, found) -> list[RelationMention]:
-        ctx = analyse(tok, self.schema.modality, lambda t: _name_of(t, index), static=pattern.via == "apposition")
+        # A title or a name's own phrase ("X in Y") holds whatever the clause around it says.
+        static = pattern.via == "apposition" or bool(pattern.trigger.entity)
+        ctx = analyse(tok, self.schema.modality, lambda t: _name_of(t, index), static=static)
         rtype, modality, conf = self._decide(rel, pattern, ctx)
         if rtype is None:
             return []
         target = self.schema.relations[rtype]
         pairs: list[tuple[Argument, Argument]] = []
         ok = lambda s, o: self._types_ok(target, pattern, s, o, index)  # noqa: E731
-        if pattern.pair and not target.symmetric:
-            return []   # "a summit between A and B is planned": who proposed it is not said
         if pattern.pair:
-            members = _first(index.arguments(walk(tok, p)) for p in pattern.pair)
+            # "A and B agreed to meet": the members are the subjects of the intent, so each
+            # proposes to meet the other. "A summit between A and B is planned" names no
+            # proposer: a non-symmetric relation needs the members to be subjects.
+            by_subject = [p for p in pattern.pair if p.steps and p.steps[0].special == "subj"]
+            paths = pattern.pair if target.symmetric else by_subject
+            members = _first(index.arguments(walk(tok, p)) for p in paths)
             pairs = [(a, b) for i, a in enumerate(members) for b in members[i + 1:]]
             pairs = [(a, replace(b, via="coordination") if b.via == "direct" else b) for a, b in pairs]
+            if not target.symmetric:
+                pairs += [(b, a) for a, b in pairs]
             pairs = [(s, o) for s, o in pairs if ok(s, o)]
         else:
             # Alternatives in order: the first subject path that reaches a mention, then the first
@@ -107,6 +122,11 @@ class RelationExtractor:
             subs = _first(self._args(tok, p, index, found, doc) for p in pattern.subject)
             pairs = _first([(s, o) for s in subs for o in self._args(tok, p, index, found, doc) if ok(s, o)]
                            for p in pattern.object) if subs else []
+        if pattern.unless:
+            related = _related_keys(found, pattern.unless, index)
+            pairs = [(s, o) for s, o in pairs
+                     if not ({(a, b) for a in index.entity_keys(s.mention) for b in index.entity_keys(o.mention)}
+                             & related)]
         out = []
         for s, o in pairs:
             out.append(self._relation(doc, tok, rtype, pattern, s, o, ctx, modality, conf, document_id))
@@ -132,13 +152,13 @@ class RelationExtractor:
     def _args(self, tok, path, index, found, doc) -> list[Argument]:
         if not path.is_context:
             return index.arguments(walk(tok, path), coordination=not path.ends_up)
-        here = _sentence_of(doc, tok.idx)
+        here = _sentence_of(index, tok.idx)
         best: Optional[RelationMention] = None
         best_key = None
         for r in found:
             if r.type not in path.context_types or r.evidence.modality != ASSERTED:
                 continue
-            k = _sentence_of(doc, r.evidence.start)
+            k = _sentence_of(index, r.evidence.start)
             if k is None or not (here - CONTEXT_WINDOW <= k <= here):
                 continue
             key = (k == here, -abs(r.evidence.trigger.start - tok.idx) if r.evidence.trigger else 0)
@@ -204,12 +224,39 @@ def _combine_via(pattern_via: Optional[str], *vias: str) -> str:
     return pattern_via or "direct"
 
 
-def _sentence_of(doc: Doc, char: int) -> Optional[int]:
-    """Index of the sentence holding a character offset (only for the rare '@subject:' paths)."""
-    for k, s in enumerate(doc.sents):
-        if s.start_char <= char < s.end_char:
-            return k
-    return None
+def _sentence_of(index: MentionIndex, char: int) -> Optional[int]:
+    """Index of the sentence holding a character offset (a bisection over sentence starts)."""
+    starts = index.sentence_starts
+    k = bisect_right(starts, char) - 1
+    return k if k >= 0 else None
+
+
+def _related_keys(found: list[RelationMention], types: frozenset, index: MentionIndex) -> set[tuple[str, str]]:
+    """(entity key, entity key) pairs, both ways, that relations of these types already join."""
+    out: set[tuple[str, str]] = set()
+    for r in found:
+        if r.type in types:
+            for a in index.entity_keys(index.mentions[r.subject]):
+                for b in index.entity_keys(index.mentions[r.object]):
+                    out.update({(a, b), (b, a)})
+    return out
+
+
+def _drop_superseded(found: list[RelationMention], schema: Schema) -> list[RelationMention]:
+    """One trigger word read two ways ("Volta's chief executive X": leads it, works for it): the
+    relation the schema says is more specific wins."""
+    by_trigger: dict[tuple, set[str]] = defaultdict(set)
+    for r in found:
+        if r.evidence.trigger is not None:
+            by_trigger[(r.evidence.trigger.start, r.subject, r.object)].add(r.type)
+    out = []
+    for r in found:
+        key = (r.evidence.trigger.start, r.subject, r.object) if r.evidence.trigger is not None else None
+        others = by_trigger.get(key, set()) - {r.type}
+        if any(r.type in schema.relations[t].supersedes for t in others):
+            continue
+        out.append(r)
+    return out
 
 
 def _name_of(tok: Token, index: MentionIndex) -> str:

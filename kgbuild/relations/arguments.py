@@ -37,6 +37,7 @@ class MentionIndex:
 
     def __init__(self, mentions: list[Mention], doc=None):
         self.mentions = mentions
+        self.doc = doc
         self.dateline = _dateline_tokens(doc) if doc is not None else frozenset()
         self.by_token: dict[int, list[Mention]] = defaultdict(list)
         for m in mentions:
@@ -45,6 +46,26 @@ class MentionIndex:
         for lst in self.by_token.values():
             lst.sort(key=lambda m: (KIND_RANK.get(m.kind, 3), m.token_end - m.token_start))
         self._labels = self._vote_labels()
+        self._sentence_starts: Optional[list[int]] = None
+
+    @property
+    def sentence_starts(self) -> list[int]:
+        """Character offset of each sentence's start, computed once per document."""
+        if self._sentence_starts is None:
+            self._sentence_starts = [s.start_char for s in self.doc.sents] if self.doc is not None else [0]
+        return self._sentence_starts
+
+    def entity_keys(self, m: Mention) -> frozenset:
+        """Names under which a mention's referent may appear in this document: its name and,
+        for a person, the surname alone ("Karim Hashemi" ... "Hashemi")."""
+        ref = self.referent(m)
+        if ref is None:
+            return frozenset()
+        name = ref.name.casefold()
+        parts = name.split()
+        if len(parts) > 1 and self.label(ref) == "PERSON":
+            return frozenset({name, parts[-1]})
+        return frozenset({name})
 
     def referent(self, m: Mention) -> Optional[Mention]:
         """The name mention at the end of the antecedent chain; None for an unresolved pronoun."""
@@ -81,7 +102,13 @@ class MentionIndex:
     def argument(self, tok: Token, via: str = "direct") -> Optional[Argument]:
         """The mention a token stands for, directly or through an apposition."""
         if tok.lower_ in RELATIVE_PRONOUNS and tok.head.dep_ == "relcl" and tok.head.head is not tok.head:
-            tok = tok.head.head     # "the Union, which is headquartered in ..." -> the Union
+            pronoun, tok = tok, tok.head.head     # "the Union, which is headquartered in ..." -> the Union
+            if self.covering(tok) is None and not any(c.dep_ == "appos" and self.covering(c) for c in tok.children):
+                # The parser hung the clause on a farther noun ("members of the Union, which ..."):
+                # a relative pronoun stands for the name right before it.
+                before = _name_before(pronoun)
+                if before is not None and self.covering(before) is not None:
+                    tok = before
         m = self.covering(tok)
         if m is None:
             for c in tok.children:
@@ -96,17 +123,32 @@ class MentionIndex:
         return Argument(m, via)
 
     def arguments(self, tokens: list[Token], via: str = "direct", coordination: bool = True) -> list[Argument]:
-        """Arguments for the tokens and everything coordinated with them ('A or B' gives both)."""
+        """Arguments for the tokens and everything coordinated with them ('A or B' gives both,
+        'the two leaders' gives each leader)."""
         out: list[Argument] = []
         seen: set[int] = set()
         for tok in tokens:
-            group = [(tok, via)] + ([(c, "coordination") for c in tok.conjuncts] if coordination else [])
+            group = [(tok, via)] + ([(c, "coordination") for c in _coordinated(tok)] if coordination else [])
             for t, v in group:
                 a = self.argument(t, v if via == "direct" else via)
-                if a is not None and a.index not in seen:
-                    seen.add(a.index)
-                    out.append(a)
+                if a is None:
+                    continue
+                members = [a] + (self._plural_members(a) if coordination else [])
+                for b in members:
+                    if b.index not in seen:
+                        seen.add(b.index)
+                        out.append(b)
         return out
+
+    def _plural_members(self, a: Argument) -> list[Argument]:
+        """A plural description ("the two leaders", "they") is one mention per person it
+        stands for, all on the same words: each is a member, as in a coordination."""
+        m = a.mention
+        if m.kind == "name" or not m.attributes.get("plural"):
+            return []
+        return [Argument(o, a.via) for o in self.by_token.get(m.token_start, [])
+                if o is not m and o.kind == m.kind and o.attributes.get("plural")
+                and (o.token_start, o.token_end) == (m.token_start, m.token_end)]
 
     def _vote_labels(self) -> dict[str, str]:
         votes: dict[str, Counter] = defaultdict(Counter)
@@ -126,6 +168,42 @@ class MentionIndex:
                 for k in keys:
                     votes[k] = Counter(total)
         return {k: c.most_common(1)[0][0] for k, c in votes.items() if c}
+
+
+def _name_before(pronoun: Token) -> Optional[Token]:
+    """The last word of the noun phrase just before a relative pronoun, over commas and a
+    bracketed abbreviation: "the Gulf Cooperation Council (GCC), which" -> "GCC"."""
+    doc = pronoun.doc
+    i = pronoun.i - 1
+    while i >= pronoun.sent.start and doc[i].is_punct:
+        i -= 1
+    return doc[i] if i >= pronoun.sent.start else None
+
+
+COORDINATED_DEPS = frozenset({"dep", "conj", "appos"})
+
+
+def _coordinated(tok: Token) -> list[Token]:
+    """Conjuncts of a token; also where the parser left a dangling 'and' ("written by A, an
+    epidemiologist at U, and her colleague B": 'B' hangs off the verb) or read a list as an
+    apposition ("A, B, C and D are members": 'B' apposition of A, 'C' and 'D' conjuncts of B)."""
+    out = list(tok.conjuncts)
+    if out:
+        return out
+    for c in tok.children:
+        if c.dep_ == "appos" and any(g.dep_ == "conj" for g in c.children) \
+                and any(g.dep_ == "cc" for g in c.children if g.i > c.i):
+            return [c] + list(c.conjuncts)
+    cc = [c for c in tok.children if c.dep_ == "cc" and c.i > tok.i]
+    if cc and not any(c.dep_ == "conj" for c in tok.children):
+        after = cc[-1].i + 1
+        if after < tok.sent.end:
+            subtree = set(t.i for t in tok.subtree)
+            for t in tok.sent[after - tok.sent.start:]:
+                if t.left_edge.i == after and t.dep_ in COORDINATED_DEPS and t.i not in subtree \
+                        and t.pos_ in ("NOUN", "PROPN"):
+                    return [t]
+    return out
 
 
 DASHES = frozenset({"-", "–", "—", "--"})

@@ -1,11 +1,14 @@
-"""Print the per-relation table of the dev set gold files (pasted into README.md)."""
+"""Print the per-relation table of a gold folder (pasted into its README.md).
+
+    python tests/data/count_relations.py tests/data/dev
+"""
 
 import json
 import sys
 from collections import Counter
 from pathlib import Path
 
-here = Path(__file__).resolve().parent
+here = Path(sys.argv[1]) if len(sys.argv) > 1 else Path(__file__).resolve().parent / "dev"
 counts = {kind: Counter() for kind in ("required", "optional", "forbidden")}
 files = sorted(here.glob("*.gold.json"))
 for path in files:
