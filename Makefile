@@ -7,6 +7,7 @@ PIP := $(VENV)/bin/pip
 KGBUILD := $(VENV)/bin/kgbuild
 OUT ?= out
 PYTEST_ARGS ?=
+BENCH_SIZES ?= 1000,10000
 
 .PHONY: help install install-test run test test-fast browser notebook bench clean neo4j-start neo4j-stop neo4j-status bench-neo4j
 
@@ -56,6 +57,11 @@ neo4j-status:  ## is the local Neo4j answering on bolt://127.0.0.1:7687?
 bench-neo4j: install  ## kgbuild's Neo4j writer vs a naive MERGE loop on 100k relationships (starts Neo4j)
 	scripts/neo4j.sh start
 	$(PY) bench/bench_neo4j.py
+
+bench: install  ## bare spaCy vs kgbuild, workers, memory, graph.html, Neo4j -> bench/results.md (BENCH_SIZES=300 is quick)
+	$(PIP) install -q "pyinstrument>=4.6,<6"
+	-scripts/neo4j.sh start
+	$(PY) bench/run.py --sizes $(BENCH_SIZES) --out $(OUT)/bench
 
 notebook: install-test  ## open the notebooks in JupyterLab
 	$(VENV)/bin/pip install -q -e ".[notebook]"

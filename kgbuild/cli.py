@@ -8,7 +8,6 @@ from __future__ import annotations
 
 import json
 import sys
-from pathlib import Path
 
 import click
 
@@ -152,13 +151,11 @@ def stats(graph_json, top, as_json):
 def evaluate(graph_json, gold_json, as_json):
     """Score a graph against gold annotations; exit 1 when a required item is missing."""
     from .evaluate import evaluate as score
+    from .evaluate import load_gold
     from .graph import load_graph
 
-    gold = _read_json(gold_json)
-    report = score(load_graph(graph_json), gold)
+    report = score(load_graph(graph_json), load_gold(gold_json))
     click.echo(json.dumps(report.to_dict(), indent=2, ensure_ascii=False) if as_json else report.format())
-    if not as_json:
-        click.echo(report.summary())
     if not report.ok:
         sys.exit(1)
 
@@ -252,15 +249,6 @@ def query(cypher, params, fmt, neo4j_uri, neo4j_user, neo4j_password, neo4j_data
     columns, rows = run_query(neo4j_connection(neo4j_uri, neo4j_user, neo4j_password, neo4j_database),
                               cypher, values)
     click.echo(format_rows(columns, rows, fmt))
-
-
-def _read_json(path: str) -> dict:
-    try:
-        return json.loads(Path(path).read_text(encoding="utf-8"))
-    except FileNotFoundError:
-        raise KgbuildError(f"{path}: no such file") from None
-    except (UnicodeDecodeError, json.JSONDecodeError) as exc:
-        raise KgbuildError(f"{path}: not valid JSON ({exc})") from None
 
 
 def main():  # pragma: no cover - console script entry point

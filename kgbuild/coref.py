@@ -13,7 +13,7 @@ from dataclasses import dataclass, field
 from typing import Optional
 
 from .model import Mention
-from .names import cue_gender, first_name_gender, is_title
+from .names import first_name_gender
 from .places import country_index
 
 MALE_PRONOUNS = frozenset({"he", "him", "his", "himself"})
@@ -57,13 +57,10 @@ def add_coreferences(doc, mentions: list[Mention]) -> list[Mention]:
     names = [m for m in mentions if m.kind == "name"]
     groups = _group_names(names)
     covered = {i for m in mentions for i in range(m.token_start, m.token_end)}
-    sent_of = {s.start: n for n, s in enumerate(doc.sents)}
-    sent_index = []
-    current = 0
-    for tok in doc:
-        if tok.is_sent_start and tok.i in sent_of:
-            current = sent_of[tok.i]
-        sent_index.append(current)
+    sent_index = [0] * len(doc)
+    for n, sent in enumerate(doc.sents):
+        for i in range(sent.start, sent.end):
+            sent_index[i] = n
 
     added: list[Mention] = []
     for tok in doc:
@@ -75,20 +72,15 @@ def add_coreferences(doc, mentions: list[Mention]) -> list[Mention]:
         elif tok.pos_ == "NOUN" and tok.lemma_.lower() in PERSON_NOUNS | ORG_NOUNS | PLACE_NOUNS:
             added.extend(_resolve_nominal(doc, tok, names, groups, sent_index, covered))
 
-    everything = list(mentions) + added
+    # every antecedent is an index into ``mentions``: sort, then translate old indexes to new ones
+    everything = sorted(list(mentions) + added,
+                        key=lambda m: (m.start, m.end, 0 if m.kind == "name" else 1, m.antecedent or 0))
     old_index = {id(m): m.index for m in mentions}
-    everything.sort(key=lambda m: (m.start, m.end, 0 if m.kind == "name" else 1, m.antecedent or 0))
-    position = {}
-    for i, m in enumerate(everything):
-        if id(m) in old_index:
-            position[old_index[id(m)]] = i
+    position = {old_index[id(m)]: i for i, m in enumerate(everything) if id(m) in old_index}
     for i, m in enumerate(everything):
         m.index = i
-    for m in everything:
         if m.antecedent is not None:
-            m.antecedent = position.get(m.antecedent, m.antecedent) if id(m) in old_index else m.antecedent
-    for m in added:
-        m.antecedent = position[m.antecedent]
+            m.antecedent = position[m.antecedent]
     return everything
 
 

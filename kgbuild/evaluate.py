@@ -19,6 +19,7 @@ from dataclasses import asdict, dataclass, field
 from pathlib import Path
 from typing import Iterable, Optional
 
+from .errors import KgbuildError
 from .names import ARTICLES, PRONOUNS
 
 MONTHS = ("january february march april may june july august september october november december "
@@ -28,7 +29,7 @@ NUMBER_WORDS = ("zero one two three four five six seven eight nine ten eleven tw
                 "million billion first second third").split()
 
 
-class GoldFileError(ValueError):
+class GoldFileError(KgbuildError, ValueError):
     """A gold file that cannot be read; the message names the file."""
 
 

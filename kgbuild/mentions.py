@@ -30,7 +30,7 @@ SURNAME_MISLABELS = frozenset({"ORG", "PRODUCT", "WORK_OF_ART", "NORP", "FAC", "
 TERRITORY_HEADS = frozenset({"annexation", "invasion", "occupation", "capital", "province", "region",
                              "citizen", "people", "resident", "independence", "liberation", "border",
                              "territory", "sovereignty", "president", "prime", "king", "queen"})
-LOCATIVE_PREPOSITIONS = frozenset({"in", "into", "across", "throughout", "near", "across"})
+LOCATIVE_PREPOSITIONS = frozenset({"in", "into", "across", "throughout", "near"})
 ORG_HEADS = frozenset("""inc corp corporation co ltd llc plc group company bank university institute agency
 party association council committee commission ministry department foundation federation union league
 club fc post times news journal network airlines airways motors technologies labs laboratories
@@ -340,7 +340,6 @@ def _missed_surnames(doc, mentions: list[Mention], sent_starts) -> list[Mention]
 def _correct_labels(doc, mentions: list[Mention], index) -> None:
     """Fix the small model's usual slips with evidence from the document itself."""
     person_tokens: set[str] = set()
-    person_names: set[str] = set()
     org_tokens: set[str] = set()
     for m in mentions:
         head_label = _head_noun_label(m.name) if m.label == "PERSON" else None
@@ -349,7 +348,6 @@ def _correct_labels(doc, mentions: list[Mention], index) -> None:
     for m in mentions:
         parts = m.name.split()
         if m.label == "PERSON":
-            person_names.add(m.name)
             if len(parts) > 1:
                 person_tokens.update({parts[0], parts[-1]})
         elif m.label == "ORG" and len(parts) > 1:

@@ -32,3 +32,25 @@ def test_explain_unknown_name_is_a_one_line_error(seed_graph):
     with pytest.raises(UnknownEntityError) as err:
         explain(seed_graph, "Nobody Atall", "Putin")
     assert "Nobody Atall" in str(err.value) and "\n" not in str(err.value)
+
+
+def test_explain_shows_each_argument_and_trigger_with_its_offsets(seed_graph):
+    text = explain(seed_graph, "Trump", "Putin")
+    assert 'trigger  "speaking"' in text and "chars 40-48" in text
+    # a pronoun argument says whom it stands for
+    his = [line for line in text.splitlines() if line.strip().startswith('subject  "his"')]
+    assert his and all(line.rstrip().endswith("= Donald Trump") for line in his)
+
+
+def test_explain_accepts_a_surname_that_names_one_entity(seed_graph):
+    assert "spokesperson_of" in explain(seed_graph, "Peskov", "Kremlin")
+
+
+def test_explain_refuses_a_surname_shared_by_two_entities():
+    from kgbuild.graph import KnowledgeGraph
+
+    kg = KnowledgeGraph()
+    kg.add_node("person:liam-o-neill", name="Liam O'Neill", aliases=[])
+    kg.add_node("person:siobhan-o-neill", name="Siobhan O'Neill", aliases=[])
+    with pytest.raises(UnknownEntityError):
+        explain(kg, "O'Neill", "Liam O'Neill")

@@ -50,3 +50,24 @@ def test_evidence_round_trips_through_a_dict(nlp):
     _, _, rels = run(nlp, TEXT)
     for r in rels:
         assert Evidence.from_dict(r.evidence.to_dict()) == r.evidence
+
+
+def test_every_relation_of_a_news_passage_has_complete_evidence(nlp):
+    """Sentence, both arguments and the trigger, each with offsets that point at its own text."""
+    from pathlib import Path
+
+    dev = Path(__file__).parent / "data" / "dev"
+    checked = 0
+    for name in ("001_kenya_ethiopia_talks.txt", "008_kuwait_iraq_anniversary.txt", "012_argentina_falklands_mercosur.txt"):
+        text = (dev / name).read_text(encoding="utf-8")
+        doc, mentions, rels = run(nlp, text)
+        for r in rels:
+            ev = r.evidence
+            assert text[ev.start:ev.end] == ev.sentence and ev.sentence
+            assert ev.trigger is not None and text[ev.trigger.start:ev.trigger.end] == ev.trigger.text
+            assert ev.start <= ev.trigger.start < ev.end      # the trigger is in the sentence quoted
+            for span in (ev.subject, ev.object):
+                assert span.text and text[span.start:span.end] == span.text
+            assert ev.pattern and ev.via in ("direct", "coreference", "apposition", "coordination")
+            checked += 1
+    assert checked >= 20

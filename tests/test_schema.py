@@ -99,6 +99,22 @@ def test_context_path_must_name_a_known_relation(tmp_path):
         load_schema(write(tmp_path, text))
 
 
+def test_unless_and_supersedes_must_name_known_relations(tmp_path):
+    text = MINIMAL.replace("        object: [dobj]\n", "        object: [dobj]\n        unless: [knows]\n")
+    with pytest.raises(SchemaError, match="unless: unknown relation 'knows'"):
+        load_schema(write(tmp_path, text))
+    text = MINIMAL.replace("    object_types: [PERSON, ORG]\n", "    object_types: [PERSON, ORG]\n    supersedes: [knows]\n")
+    with pytest.raises(SchemaError, match="supersedes: unknown relation 'knows'"):
+        load_schema(write(tmp_path, text, "b.yaml"))
+
+
+def test_default_schema_declares_leader_of_over_works_for_and_proposals_unless_affiliated():
+    schema = load_schema()
+    assert "works_for" in schema.relations["leader_of"].supersedes
+    between = [p for p in schema.relations["proposed_meeting"].patterns if p.name == "request_meeting_between"]
+    assert between and {"leader_of", "works_for"} <= between[0].unless
+
+
 def test_schema_error_is_a_value_error_and_a_user_error():
     from kgbuild.errors import KgbuildError
 

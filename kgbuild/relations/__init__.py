@@ -110,7 +110,7 @@ class RelationExtractor:
             # proposer: a non-symmetric relation needs the members to be subjects.
             by_subject = [p for p in pattern.pair if p.steps and p.steps[0].special == "subj"]
             paths = pattern.pair if target.symmetric else by_subject
-            members = _first(index.arguments(walk(tok, p)) for p in paths)
+            members = _first(index.arguments(walk(tok, p), plural=True) for p in paths)
             pairs = [(a, b) for i, a in enumerate(members) for b in members[i + 1:]]
             pairs = [(a, replace(b, via="coordination") if b.via == "direct" else b) for a, b in pairs]
             if not target.symmetric:
@@ -188,8 +188,8 @@ class RelationExtractor:
             sentence=sent.text.strip(),
             start=sent.start_char + (len(sent.text) - len(sent.text.lstrip())),
             end=sent.start_char + len(sent.text.rstrip()),
-            subject=s.mention.span,
-            object=o.mention.span,
+            subject=_surface(doc, s.mention),
+            object=_surface(doc, o.mention),
             trigger=TextSpan(tok.text, tok.idx, tok.idx + len(tok.text)),
             pattern=f"{rtype}:{pattern.name}" if rtype == pattern_relation(self.schema, pattern) else
                     f"{pattern_relation(self.schema, pattern)}:{pattern.name}->{rtype}",
@@ -200,6 +200,12 @@ class RelationExtractor:
             reported=ctx.reported,
         )
         return RelationMention(type=rtype, subject=s.index, object=o.index, evidence=ev)
+
+
+def _surface(doc: Doc, m: Mention) -> TextSpan:
+    """The words as written at the mention's offsets ("Kenyan" for the country read off it), so
+    evidence spans always quote the text they point at; the entity's name is on the node."""
+    return TextSpan(doc.text[m.start:m.end], m.start, m.end)
 
 
 def pattern_relation(schema: Schema, pattern: Pattern) -> str:

@@ -122,9 +122,11 @@ class MentionIndex:
             via = "coreference"
         return Argument(m, via)
 
-    def arguments(self, tokens: list[Token], via: str = "direct", coordination: bool = True) -> list[Argument]:
-        """Arguments for the tokens and everything coordinated with them ('A or B' gives both,
-        'the two leaders' gives each leader)."""
+    def arguments(self, tokens: list[Token], via: str = "direct", coordination: bool = True,
+                  plural: bool = False) -> list[Argument]:
+        """Arguments for the tokens and everything coordinated with them ('A or B' gives both);
+        with ``plural``, 'the two leaders' gives each leader (for the members of a pair: "the two
+        leaders agreed to meet"; "he confirmed that they had talked" confirms nothing about each)."""
         out: list[Argument] = []
         seen: set[int] = set()
         for tok in tokens:
@@ -133,7 +135,7 @@ class MentionIndex:
                 a = self.argument(t, v if via == "direct" else via)
                 if a is None:
                     continue
-                members = [a] + (self._plural_members(a) if coordination else [])
+                members = [a] + (self._plural_members(a) if plural else [])
                 for b in members:
                     if b.index not in seen:
                         seen.add(b.index)
@@ -152,7 +154,8 @@ class MentionIndex:
 
     def _vote_labels(self) -> dict[str, str]:
         votes: dict[str, Counter] = defaultdict(Counter)
-        names = [m for m in self.mentions if m.kind == "name"]
+        # A dateline ("BENGALURU -") is often mistyped and is never an argument: it does not vote.
+        names = [m for m in self.mentions if m.kind == "name" and m.token_start not in self.dateline]
         for m in names:
             votes[m.name.casefold()][m.label] += 1
         # "Trump" also votes with "Donald Trump" (and the reverse) when the long name ends with it

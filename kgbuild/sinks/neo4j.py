@@ -57,7 +57,10 @@ LABEL_RE = re.compile(r"^[A-Z][A-Za-z0-9]*$")
 REL_TYPE_RE = re.compile(r"^[A-Z][A-Z0-9_]*$")
 URI_SCHEMES = {"bolt", "bolt+s", "bolt+ssc", "neo4j", "neo4j+s", "neo4j+ssc"}
 RESERVED_TYPES = {"MENTIONS"}       # kgbuild's own provenance relationship
-NODE_CORE = ("name", "type", "aliases", "mentions", "documents")
+# Index hints: a plan cached while the database was nearly empty may otherwise scan the index per row.
+_SEEK_N = "USING INDEX n:Entity(id)"
+_SEEK_ST = ("MATCH (s:Entity {id: row.s}) USING INDEX s:Entity(id) "
+            "MATCH (t:Entity {id: row.t}) USING INDEX t:Entity(id)")
 NODE_SKIP = {"id", "spans", "merges"}   # bulky per-mention detail stays in graph.json
 EDGE_PROPS = ("confidence", "count", "modality", "documents", "evidence", "evidence_json", "symmetric")
 
@@ -334,11 +337,11 @@ def _merge_entities(tx, label: str, rows: list[dict], pushed_docs: list[str]) ->
     if label and not LABEL_RE.match(label):
         raise Neo4jSinkError(f"entity label '{label}' is not a plain identifier")
     existing = {r["id"]: r for r in tx.run(
-        "UNWIND $ids AS id MATCH (n:Entity {id: id}) "
+        f"UNWIND $ids AS id MATCH (n:Entity {{id: id}}) {_SEEK_N} "
         "RETURN n.id AS id, properties(n) AS props, labels(n) AS labels, "
-        "[(d:Document)-[m:MENTIONS]->(n) | [d.id, m.count]] AS mentioned", ids=[r["id"] for r in rows])}
+        "[(n)<-[m:MENTIONS]-(d:Document) | [d.id, m.count]] AS mentioned", ids=[r["id"] for r in rows])}
     pushed = set(pushed_docs)
-    writes = []
+    writes, stale, mentions = [], [], []
     for row in rows:
         props = dict(row["props"])
         mine = sorted((m["doc"], m["count"]) for m in row["mentions"])
@@ -352,26 +355,30 @@ def _merge_entities(tx, label: str, rows: list[dict], pushed_docs: list[str]) ->
             props["aliases"] = sorted(names - {props["name"]}, key=str.casefold)
             props["documents"] = sorted(set(props["documents"]) | {d for d, _ in others})
             props["mentions"] = props["mentions"] + sum(c or 0 for _, c in others)
-            same_mentions = sorted((d, c) for d, c in old["mentioned"] if d in pushed) == mine
+            before = sorted((d, c) for d, c in old["mentioned"] if d in pushed)
             stale_labels = set(old["labels"]) & set(TYPE_LABELS.values()) - {label}
-            if (same_mentions and not stale_labels and (not label or label in old["labels"])
+            if (before == mine and not stale_labels and (not label or label in old["labels"])
                     and all(stored.get(k) == v for k, v in props.items())):
                 continue
-        writes.append({"id": row["id"], "props": props, "mentions": row["mentions"],
-                       "mention_docs": [m["doc"] for m in row["mentions"]]})
+            new_docs = {d for d, _ in mine}
+            stale += [{"id": row["id"], "doc": d} for d, _ in before if d not in new_docs]
+        writes.append({"id": row["id"], "props": props})
+        mentions += [{"id": row["id"], "doc": m["doc"], "count": m["count"]} for m in row["mentions"]]
     if not writes:
         return 0
     others = sorted(set(TYPE_LABELS.values()) - {label})
     set_label = f"SET n:`{label}` " if label else ""
-    tx.run(
-        "UNWIND $rows AS row MERGE (n:Entity {id: row.id}) SET n += row.props "
-        f"{set_label}REMOVE n:{':'.join(f'`{x}`' for x in others)} "
-        "WITH n, row "
-        "CALL (n, row) { MATCH (d:Document)-[x:MENTIONS]->(n) "
-        "  WHERE d.id IN $docs AND NOT d.id IN row.mention_docs DELETE x } "
-        "CALL (n, row) { UNWIND row.mentions AS m MATCH (d:Document {id: m.doc}) "
-        "  MERGE (d)-[x:MENTIONS]->(n) SET x.count = m.count }",
-        rows=writes, docs=pushed_docs).consume()
+    # Three plain queries rather than one with subqueries: no Eager operators, each plan a few seeks per row.
+    tx.run("UNWIND $rows AS row MERGE (n:Entity {id: row.id}) SET n += row.props "
+           f"{set_label}REMOVE n:{':'.join(f'`{x}`' for x in others)}", rows=writes).consume()
+    if stale:
+        tx.run(f"UNWIND $rows AS row MATCH (n:Entity {{id: row.id}}) {_SEEK_N} "
+               "MATCH (d:Document {id: row.doc}) USING INDEX d:Document(id) "
+               "MATCH (d)-[x:MENTIONS]->(n) DELETE x", rows=stale).consume()
+    if mentions:
+        tx.run(f"UNWIND $rows AS row MATCH (n:Entity {{id: row.id}}) {_SEEK_N} "
+               "MATCH (d:Document {id: row.doc}) USING INDEX d:Document(id) "
+               "MERGE (d)-[x:MENTIONS]->(n) SET x.count = row.count", rows=mentions).consume()
     return len(writes)
 
 
@@ -379,8 +386,8 @@ def _merge_relationships(tx, rtype: str, rows: list[dict], pushed_docs: list[str
     if not REL_TYPE_RE.match(rtype):
         raise Neo4jSinkError(f"relationship type '{rtype}' is not a plain identifier")
     existing = {(r["s"], r["t"]): r["props"] for r in tx.run(
-        f"UNWIND $keys AS k MATCH (s:Entity {{id: k.s}})-[r:`{rtype}`]->(t:Entity {{id: k.t}}) "
-        "RETURN k.s AS s, k.t AS t, properties(r) AS props", keys=[{"s": r["s"], "t": r["t"]} for r in rows])}
+        f"UNWIND $rows AS row {_SEEK_ST} MATCH (s)-[r:`{rtype}`]->(t) "
+        "RETURN row.s AS s, row.t AS t, properties(r) AS props", rows=[{"s": r["s"], "t": r["t"]} for r in rows])}
     pushed = set(pushed_docs)
     writes = []
     for row in rows:
@@ -394,8 +401,8 @@ def _merge_relationships(tx, rtype: str, rows: list[dict], pushed_docs: list[str
             continue
         writes.append({"s": row["s"], "t": row["t"], "props": props})
     if writes:
-        tx.run("UNWIND $rows AS row MATCH (s:Entity {id: row.s}) MATCH (t:Entity {id: row.t}) "
-               f"MERGE (s)-[r:`{rtype}`]->(t) SET r += row.props", rows=writes).consume()
+        tx.run(f"UNWIND $rows AS row {_SEEK_ST} MERGE (s)-[r:`{rtype}`]->(t) SET r += row.props",
+               rows=writes).consume()
     return len(writes)
 
 
@@ -426,7 +433,7 @@ def _edges_of_documents(tx, docs: list[str]) -> list[tuple]:
 
 
 def _update_or_delete_edges(tx, rtype: str, rows: list[dict]) -> int:
-    query = f"MATCH (s:Entity {{id: row.s}})-[r:`{rtype}`]->(t:Entity {{id: row.t}})"
+    query = f"{_SEEK_ST} MATCH (s)-[r:`{rtype}`]->(t)"
     keep = [r for r in rows if r["props"]]
     gone = [r for r in rows if not r["props"]]
     if keep:
