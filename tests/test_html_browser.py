@@ -18,24 +18,13 @@ import pytest
 from kgbuild.graph import KnowledgeGraph
 from kgbuild.sinks.html import notebook_html, render_html, write_html
 
+from .factories import XSS_IMG, XSS_SCRIPT, evidence
+
 pytestmark = pytest.mark.browser
 
 ROOT = Path(__file__).resolve().parent.parent
 CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update",
                  "--no-first-run", "--disable-sync"]
-XSS_SCRIPT = "<script>alert(1)</script>"
-XSS_IMG = "<img src=x onerror=alert(1)>"
-
-
-def evidence(doc, sentence, start, subj, obj, trigger=None, modality="asserted", confidence=0.8):
-    def span(text):
-        i = sentence.index(text)
-        return {"text": text, "start": start + i, "end": start + i + len(text)}
-
-    return {"document": doc, "sentence": sentence, "start": start, "end": start + len(sentence),
-            "subject": span(subj), "object": span(obj), "trigger": span(trigger) if trigger else None,
-            "pattern": "test", "via": "direct", "modality": modality, "confidence": confidence,
-            "asserted_by": None, "reported": False}
 
 
 def news_graph() -> KnowledgeGraph:

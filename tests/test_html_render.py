@@ -17,19 +17,8 @@ from kgbuild.errors import UsageError
 from kgbuild.graph import KnowledgeGraph
 from kgbuild.sinks.html import compute_layout, notebook_html, render_html, script_json, type_styles, write_html
 
-XSS_SCRIPT = "<script>alert(1)</script>"
-XSS_IMG = "<img src=x onerror=alert(1)>"
+from .factories import XSS_IMG, XSS_SCRIPT, evidence
 
-
-def evidence(doc, sentence, start, subj, obj, trigger=None, modality="asserted", confidence=0.8):
-    def span(text):
-        i = sentence.index(text)
-        return {"text": text, "start": start + i, "end": start + i + len(text)}
-
-    return {"document": doc, "sentence": sentence, "start": start, "end": start + len(sentence),
-            "subject": span(subj), "object": span(obj), "trigger": span(trigger) if trigger else None,
-            "pattern": "test", "via": "direct", "modality": modality, "confidence": confidence,
-            "asserted_by": None, "reported": False}
 
 
 def small_graph() -> KnowledgeGraph:

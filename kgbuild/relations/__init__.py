@@ -129,7 +129,7 @@ class RelationExtractor:
                              & related)]
         out = []
         for s, o in pairs:
-            out.append(self._relation(doc, tok, rtype, pattern, s, o, ctx, modality, conf, document_id))
+            out.append(self._relation(index.text, tok, rtype, pattern, s, o, ctx, modality, conf, document_id))
         return out
 
     def _decide(self, rel: RelationType, pattern: Pattern, ctx: Context):
@@ -178,7 +178,7 @@ class RelationExtractor:
         return (ls in (pattern.subject_types or rel.subject_types)
                 and lo in (pattern.object_types or rel.object_types))
 
-    def _relation(self, doc, tok, rtype, pattern, s, o, ctx, modality, conf, document_id) -> RelationMention:
+    def _relation(self, text, tok, rtype, pattern, s, o, ctx, modality, conf, document_id) -> RelationMention:
         sent = tok.sent
         via = _combine_via(pattern.via, s.via, o.via)
         if via == "coreference":
@@ -188,8 +188,8 @@ class RelationExtractor:
             sentence=sent.text.strip(),
             start=sent.start_char + (len(sent.text) - len(sent.text.lstrip())),
             end=sent.start_char + len(sent.text.rstrip()),
-            subject=_surface(doc, s.mention),
-            object=_surface(doc, o.mention),
+            subject=_surface(text, s.mention),
+            object=_surface(text, o.mention),
             trigger=TextSpan(tok.text, tok.idx, tok.idx + len(tok.text)),
             pattern=f"{rtype}:{pattern.name}" if rtype == pattern_relation(self.schema, pattern) else
                     f"{pattern_relation(self.schema, pattern)}:{pattern.name}->{rtype}",
@@ -202,10 +202,10 @@ class RelationExtractor:
         return RelationMention(type=rtype, subject=s.index, object=o.index, evidence=ev)
 
 
-def _surface(doc: Doc, m: Mention) -> TextSpan:
+def _surface(text: str, m: Mention) -> TextSpan:
     """The words as written at the mention's offsets ("Kenyan" for the country read off it), so
     evidence spans always quote the text they point at; the entity's name is on the node."""
-    return TextSpan(doc.text[m.start:m.end], m.start, m.end)
+    return TextSpan(text[m.start:m.end], m.start, m.end)
 
 
 def pattern_relation(schema: Schema, pattern: Pattern) -> str:

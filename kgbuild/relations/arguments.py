@@ -38,6 +38,7 @@ class MentionIndex:
     def __init__(self, mentions: list[Mention], doc=None):
         self.mentions = mentions
         self.doc = doc
+        self.text = doc.text if doc is not None else ""     # Doc.text is rebuilt on every access
         self.dateline = _dateline_tokens(doc) if doc is not None else frozenset()
         self.by_token: dict[int, list[Mention]] = defaultdict(list)
         for m in mentions:

@@ -11,7 +11,8 @@ of its documents contributes (mention counts, relation evidence) replaces what t
 before; what other documents contributed stays. Hence:
 
 - pushing the same graph twice changes nothing (rows whose stored values already match are not written);
-- a second build over new documents merges into the same entity nodes (MERGE on ``id``);
+- a second build over new documents merges into the same entity nodes (MERGE on ``id``): aliases and
+  documents are unioned, mention counts add up per document, the fullest name wins;
 - a changed document (same id, new sha256) loses its old evidence: an edge left with no evidence is
   deleted, an entity no document mentions any more (and with no edges left) is deleted, nothing else moves.
 
@@ -62,7 +63,6 @@ _SEEK_N = "USING INDEX n:Entity(id)"
 _SEEK_ST = ("MATCH (s:Entity {id: row.s}) USING INDEX s:Entity(id) "
             "MATCH (t:Entity {id: row.t}) USING INDEX t:Entity(id)")
 NODE_SKIP = {"id", "spans", "merges"}   # bulky per-mention detail stays in graph.json
-EDGE_PROPS = ("confidence", "count", "modality", "documents", "evidence", "evidence_json", "symmetric")
 
 
 class Neo4jSinkError(KgbuildError):
@@ -349,9 +349,10 @@ def _merge_entities(tx, label: str, rows: list[dict], pushed_docs: list[str]) ->
         if old is not None:
             stored = old["props"]
             others = [(d, c) for d, c in old["mentioned"] if d not in pushed]
-            names = set(stored.get("aliases") or []) | set(props["aliases"])
+            names = set(stored.get("aliases") or []) | set(props["aliases"]) | {props["name"]}
             if stored.get("name"):
                 names.add(stored["name"])
+                props["name"] = _fullest(stored["name"], props["name"])
             props["aliases"] = sorted(names - {props["name"]}, key=str.casefold)
             props["documents"] = sorted(set(props["documents"]) | {d for d, _ in others})
             props["mentions"] = props["mentions"] + sum(c or 0 for _, c in others)
@@ -410,44 +411,47 @@ def _remove_stale(session, plan: _Plan, prior_docs: list[str], stats: PushStats,
     """Documents pushed before: drop their evidence from edges and entities this graph no longer has."""
     pushed = set(plan.doc_ids)
     for docs in _chunks(prior_docs, max(1, batch_size // 10)):
-        stale_edges = session.execute_read(_edges_of_documents, docs)
         by_type: dict[str, list[dict]] = {}
-        for s, rtype, t, props in stale_edges:
-            if (s, rtype, t) in plan.edge_keys or not REL_TYPE_RE.match(rtype):
-                continue
-            evidence = _merge_evidence(props.get("evidence_json"), [], pushed)
-            row = {"s": s, "t": t, "props": _edge_props(evidence, {}) if evidence else None}
-            by_type.setdefault(rtype, []).append(row)
+        for s, rtype, t in session.execute_read(_edges_of_documents, docs):
+            if (s, rtype, t) not in plan.edge_keys and REL_TYPE_RE.match(rtype):
+                by_type.setdefault(rtype, []).append({"s": s, "t": t})
         for rtype, rows in sorted(by_type.items()):
             for batch in _chunks(rows, batch_size):
-                stats.relationships_removed += session.execute_write(_update_or_delete_edges, rtype, batch)
+                stats.relationships_removed += session.execute_write(_update_or_delete_edges, rtype, batch, pushed)
         stats.entities_removed += session.execute_write(_drop_stale_mentions, docs, sorted(plan.node_ids))
 
 
 def _edges_of_documents(tx, docs: list[str]) -> list[tuple]:
+    """(source, type, target) of every edge with evidence from ``docs`` (reached through MENTIONS)."""
     result = tx.run(
-        "UNWIND $docs AS doc MATCH (:Document {id: doc})-[:MENTIONS]->(:Entity)-[r]-(:Entity) "
-        "WHERE doc IN r.documents WITH DISTINCT r "
-        "RETURN startNode(r).id AS s, type(r) AS type, endNode(r).id AS t, properties(r) AS props", docs=docs)
-    return [(r["s"], r["type"], r["t"], r["props"]) for r in result]
+        "UNWIND $docs AS doc MATCH (d:Document {id: doc}) USING INDEX d:Document(id) "
+        "MATCH (d)-[:MENTIONS]->(:Entity)-[r]-(:Entity) WHERE doc IN r.documents WITH DISTINCT r "
+        "RETURN startNode(r).id AS s, type(r) AS type, endNode(r).id AS t", docs=docs)
+    return [(r["s"], r["type"], r["t"]) for r in result]
 
 
-def _update_or_delete_edges(tx, rtype: str, rows: list[dict]) -> int:
-    query = f"{_SEEK_ST} MATCH (s)-[r:`{rtype}`]->(t)"
-    keep = [r for r in rows if r["props"]]
-    gone = [r for r in rows if not r["props"]]
+def _update_or_delete_edges(tx, rtype: str, rows: list[dict], pushed: set) -> int:
+    """Edges the new graph lacks: keep other documents' evidence, delete the edge when none is left."""
+    match = f"UNWIND $rows AS row {_SEEK_ST} MATCH (s)-[r:`{rtype}`]->(t)"
+    keep, gone = [], []
+    for r in tx.run(f"{match} RETURN row.s AS s, row.t AS t, properties(r) AS props", rows=rows):
+        evidence = _merge_evidence(r["props"].get("evidence_json"), [], pushed)
+        if evidence:
+            keep.append({"s": r["s"], "t": r["t"], "props": _edge_props(evidence, {})})
+        else:
+            gone.append({"s": r["s"], "t": r["t"]})
     if keep:
-        tx.run(f"UNWIND $rows AS row {query} SET r += row.props", rows=keep).consume()
+        tx.run(f"{match} SET r += row.props", rows=keep).consume()
     if gone:
-        tx.run(f"UNWIND $rows AS row {query} DELETE r", rows=gone).consume()
+        tx.run(f"{match} DELETE r", rows=gone).consume()
     return len(gone)
 
 
 def _drop_stale_mentions(tx, docs: list[str], keep_ids: list[str]) -> int:
     """MENTIONS from re-pushed documents to entities the new graph lacks go; orphans are deleted."""
     result = tx.run(
-        "UNWIND $docs AS doc MATCH (d:Document {id: doc})-[m:MENTIONS]->(e:Entity) "
-        "WHERE NOT e.id IN $keep DELETE m WITH DISTINCT e "
+        "UNWIND $docs AS doc MATCH (d:Document {id: doc}) USING INDEX d:Document(id) "
+        "MATCH (d)-[m:MENTIONS]->(e:Entity) WHERE NOT e.id IN $keep DELETE m WITH DISTINCT e "
         "OPTIONAL MATCH (o:Document)-[m:MENTIONS]->(e) "
         "WITH e, o, m ORDER BY o.id "
         "WITH e, collect(o.id) AS docs, sum(coalesce(m.count, 0)) AS mentions "
@@ -529,6 +533,12 @@ def _one_line(exc: BaseException) -> str:
 
 
 # -- helpers -----------------------------------------------------------------------------------------
+def _fullest(a: str, b: str) -> str:
+    """The name kept when two builds name an entity differently: more words, then longer, then a-z.
+    Order-independent, so pushing builds in any order gives the same node."""
+    return max(a, b, key=lambda n: (len(n.split()), len(n), [-ord(c) for c in n]))
+
+
 def _chunks(items: list, size: int) -> Iterable[list]:
     size = max(1, int(size))
     for i in range(0, len(items), size):

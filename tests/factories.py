@@ -1,0 +1,19 @@
+"""Small hand-made graph pieces shared by the sink tests (HTML, Neo4j)."""
+
+from __future__ import annotations
+
+XSS_SCRIPT = "<script>alert(1)</script>"
+XSS_IMG = "<img src=x onerror=alert(1)>"
+
+
+def evidence(doc, sentence, start, subj, obj, trigger=None, modality="asserted", confidence=0.8):
+    """An evidence dict as graph.json stores it, with spans found in ``sentence`` (at document offset ``start``)."""
+
+    def span(text):
+        i = sentence.index(text)
+        return {"text": text, "start": start + i, "end": start + i + len(text)}
+
+    return {"document": doc, "sentence": sentence, "start": start, "end": start + len(sentence),
+            "subject": span(subj), "object": span(obj), "trigger": span(trigger) if trigger else None,
+            "pattern": "test", "via": "direct", "modality": modality, "confidence": confidence,
+            "asserted_by": None, "reported": False}
