@@ -20,7 +20,6 @@ from kgbuild.sinks.html import compute_layout, notebook_html, render_html, scrip
 from .factories import XSS_IMG, XSS_SCRIPT, evidence
 
 
-
 def small_graph() -> KnowledgeGraph:
     kg = KnowledgeGraph()
     kg.graph["documents"] = [{"id": "d1", "path": "news/d1.txt", "sha256": "0"}]
