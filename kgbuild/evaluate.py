@@ -257,9 +257,9 @@ def bad_name_reason(name: str) -> Optional[str]:
         return "empty name"
     if low in PRONOUNS:
         return "pronoun"
-    first = low.split()[0]
-    if first in ARTICLES and len(low.split()) > 1:
-        return "leading article"
+    first = n.split()[0]
+    if first.casefold() in ARTICLES and len(low.split()) > 1 and first != "A":
+        return "leading article"   # a capital 'A' left inside a name is another language's ('A Bola')
     if re.search(r"(['’]s|s['’])$", n):
         return "possessive"
     words = re.findall(r"[a-z]+|\d+", low)

@@ -16,7 +16,9 @@ from bisect import bisect_right
 from typing import Optional
 
 from .model import Mention
-from .names import ARTICLES, INSTITUTION_WORDS, PRONOUNS, cue_gender, first_name_gender, is_role, is_title
+from .names import (ARTICLES, CLUB_ROLE_NOUNS, FOREIGN_ARTICLES, INSTITUTION_WORDS, JOIN_VERBS, ORG_KIND_NOUNS,
+                    ORG_ROLE_NOUNS, PLACE_KIND_NOUNS, PRONOUNS, SPEAKER_VERBS, cue_gender, first_name_gender,
+                    is_role, is_title)
 from .places import country_index
 
 NON_ENTITY_LABELS = frozenset({"DATE", "TIME", "CARDINAL", "ORDINAL", "MONEY", "PERCENT", "QUANTITY", "LANGUAGE"})
@@ -41,9 +43,12 @@ avenue hall building centre center port base prison cathedral church mosque temp
 PLACE_HEADS = frozenset("county province region district prefecture governorate oblast islands island "
                         "valley peninsula".split())
 PLACE_FIRST_WORDS = frozenset({"county", "province", "lake", "mount", "cape"})
+EVENT_HEADS = frozenset("prize award awards cup trophy festival championship championships tournament "
+                        "games olympics marathon expo".split())
 PRODUCT_HEADS = frozenset("telescope rover satellite spacecraft probe vaccine app".split())
 MODIFIER_DEPS = frozenset({"compound", "amod", "nmod", "nummod", "npadvmod"})
 PUNCT_EDGE = set("\"'“”‘’«»()[]{},;:!?-–—.*")
+PERSON_ATTRIBUTES = ("title", "role", "gender", "qualifier")
 POSSESSIVES = frozenset({"'s", "’s", "'", "’", "s"})
 
 
@@ -54,19 +59,31 @@ def extract_mentions(doc) -> list[Mention]:
     raw: list[Mention] = []
     for ent in doc.ents:
         if ent.label_ in NON_ENTITY_LABELS:
+            if _misread_place(ent, index):
+                m = _name_mention(doc, ent, ent.start, ent.end, sent_starts, index, label="GPE")
+                if m is not None:
+                    raw.append(m)
             continue
         if ent.label_ == "NORP" or (index.demonym(ent.text) and not index.country(ent.text)):
-            raw.extend(_demonym_mentions(doc, ent, sent_starts, index))
-            continue
+            if index.demonym(ent.text) or ent.label_ != "NORP":
+                raw.extend(_demonym_mentions(doc, ent, sent_starts, index))
+                continue
+            # a NORP that is no nationality ('the Spanish daily Marca') is kept only where the
+            # words around it type it (_context_types); still NORP after that, it is dropped
         for start, end in _pieces(doc, ent):
             m = _name_mention(doc, ent, start, end, sent_starts, index)
             if m is not None:
                 raw.append(m)
+    raw = _split_person_pairs(doc, raw, sent_starts)
     raw.extend(_missed_surnames(doc, raw, sent_starts))
+    raw.extend(_missed_names(doc, raw, sent_starts, index))
     _correct_labels(doc, raw, index)
     _harmonize(doc, raw)
+    _type_island_short_forms(raw)
+    raw = [m for m in raw if m.label != "NORP"]     # groups of people are no nodes
     raw.sort(key=lambda m: (m.start, m.end, m.name))
     _mark_abbreviations(doc, raw)
+    _mark_aliases(doc, raw)
     for i, m in enumerate(raw):
         m.index = i
     return raw
@@ -81,7 +98,10 @@ def _pieces(doc, ent) -> list[tuple[int, int]]:
         prev = doc[start - 1]
         if prev.pos_ == "PROPN" and prev.text.istitle() and not prev.ent_type_ and first_name_gender(prev.text):
             start -= 1
+    if start > 0 and ent.label_ in ("ORG", "WORK_OF_ART", "PERSON", "GPE") and _foreign_article(doc, start - 1):
+        start -= 1      # 'the sports daily A Bola'
     end = _extend_to_closing_quote(doc, start, end)
+    end = _extend_to_head_word(doc, ent, end)
     cuts = [t.i for t in doc[start:end] if t.text in ("(", ")", "[", "]")
             or (t.is_lower and t.pos_ in ("VERB", "AUX") and start < t.i < end - 1)]   # 'X told the Y'
 
@@ -95,6 +115,21 @@ def _pieces(doc, ent) -> list[tuple[int, int]]:
     if lo < end:
         out.append((lo, end))
     return out
+
+
+def _extend_to_head_word(doc, ent, end: int) -> int:
+    """'the Booker Prize' tagged 'Booker': the capitalised noun the name modifies, written right
+    after it and left out of every entity, belongs to the name (not an office: 'Kenya President')."""
+    if ent.label_ not in ("ORG", "EVENT", "FAC", "WORK_OF_ART", "PRODUCT"):
+        return end
+    while end < len(doc) and end - ent.start < 6:
+        nxt, last = doc[end], doc[end - 1]
+        if not (nxt.pos_ == "PROPN" and nxt.text[:1].isupper() and nxt.text[1:].islower() and not nxt.ent_type_
+                and last.head.i == end and last.dep_ == "compound" and not is_title(nxt.text)
+                and not nxt.is_sent_start):
+            break
+        end += 1
+    return end
 
 
 TITLE_FUNCTION_WORDS = frozenset("in of the a an and for on to at by with from".split())
@@ -114,11 +149,11 @@ def _extend_to_closing_quote(doc, start: int, end: int) -> int:
     return end
 
 
-def _name_mention(doc, ent, start: int, end: int, sent_starts, index) -> Optional[Mention]:
+def _name_mention(doc, ent, start: int, end: int, sent_starts, index, label: Optional[str] = None) -> Optional[Mention]:
     attributes: dict = {}
     written = doc[start:end].text
-    label = ent.label_
-    if start < ent.start:
+    label = label or ent.label_
+    if start < ent.start and doc[start].text not in FOREIGN_ARTICLES:
         label = "PERSON"   # a first name taken back in
     quoted = _quoted(doc, start, end)
     if quoted and label not in ("PERSON", "GPE", "LOC"):
@@ -129,7 +164,8 @@ def _name_mention(doc, ent, start: int, end: int, sent_starts, index) -> Optiona
         low = tok.lower_
         if _is_edge_punct(tok):
             start += 1
-        elif (low in ARTICLES or tok.tag_ == "DT") and (tok.is_lower or (low == "the" and label != "WORK_OF_ART")):
+        elif (low in ARTICLES or tok.tag_ == "DT") and (tok.is_lower or (low == "the" and label != "WORK_OF_ART")
+                                                        or (tok.is_sent_start and low in ARTICLES)):
             start += 1
         elif label == "PERSON" and end - start > 1 and (is_title(tok.text) or low == "former"):
             _add_title(attributes, tok)
@@ -307,13 +343,76 @@ def _stands_for_country(doc, adj) -> bool:
 
 def _mark_abbreviations(doc, mentions: list[Mention]) -> None:
     """'Long Form (LF)': the short form in parentheses abbreviates the name just before it."""
+    text = doc.text     # built from the tokens on every access: read it once
     for a, b in zip(mentions, mentions[1:]):
-        between = doc.text[a.end:b.start].strip()
-        after = doc.text[b.end:b.end + 2].strip()[:1]
+        between = text[a.end:b.start].strip()
+        after = text[b.end:b.end + 2].strip()[:1]
         if between == "(" and after == ")" and a.label != "PERSON" and len(b.name) < len(a.name) \
                 and any(w.replace(".", "").isupper() for w in b.name.split()):
             b.attributes["abbreviates"] = a.name
             b.label = a.label
+
+
+ALIAS_VERBS = frozenset({"call", "know", "name", "dub", "rename", "refer"})
+
+
+def _mark_aliases(doc, mentions: list[Mention]) -> None:
+    """A second name the text gives for something: 'the islands, which it calls the Malvinas',
+    'Myanmar, also known as Burma', 'X, known locally as Y'. The alias carries ``alias_of`` (the
+    name it stands for) and that name's type; resolution joins the two."""
+    by_token = {i: m for m in mentions for i in range(m.token_start, m.token_end)}
+    for m in mentions:
+        if m.attributes.get("derived_from") or m.attributes.get("abbreviates"):
+            continue
+        root = doc[m.token_start:m.token_end].root
+        verb = None
+        if root.dep_ in ("oprd", "xcomp") and root.head.lemma_.lower() in ALIAS_VERBS:
+            verb = root.head                        # 'which it calls the Malvinas'
+        elif root.dep_ == "pobj" and root.head.lower_ == "as" and root.head.head.lemma_.lower() in ALIAS_VERBS:
+            verb = root.head.head                   # 'known as Burma'
+        if verb is None or verb.dep_ not in ("relcl", "acl"):
+            continue
+        described = by_token.get(verb.head.i)
+        if described is None and verb.head.pos_ == "NOUN":
+            described = _named_by_head_noun(mentions, verb.head)
+        if described is None or described is m or described.kind != "name" or described.name == m.name:
+            continue
+        m.attributes["alias_of"] = described.name
+        m.label = described.label
+
+
+def _named_by_head_noun(mentions: list[Mention], noun) -> Optional[Mention]:
+    """'the islands' after 'the Falkland Islands': the nearest earlier name ending in that noun."""
+    word = noun.lower_
+    for m in sorted((m for m in mentions if m.token_end <= noun.i), key=lambda m: -m.token_start):
+        last = m.name.split()[-1].casefold()
+        if len(m.name.split()) > 1 and (last == word or last == noun.lemma_.lower()):
+            return m
+    return None
+
+
+def _split_person_pairs(doc, mentions: list[Mention], sent_starts) -> list[Mention]:
+    """'thanked Hislop and Welch' tagged as one organisation: two people named in the document,
+    each side a surname or full name of one of them ('Marks and Spencer' stays whole)."""
+    people = {m.name for m in mentions if m.label == "PERSON" and " " in m.name}
+    surnames = {n.split()[-1] for n in people}
+    out = []
+    for m in mentions:
+        conj = [t.i for t in doc[m.token_start:m.token_end] if t.lower_ in ("and", "&")]
+        if m.label == "PERSON" or len(conj) != 1:
+            out.append(m)
+            continue
+        sides = [(m.token_start, conj[0]), (conj[0] + 1, m.token_end)]
+        texts = [doc[a:b].text for a, b in sides]
+        if not all(t in people or t in surnames for t in texts):
+            out.append(m)
+            continue
+        for (a, b), text in zip(sides, texts):
+            out.append(Mention(
+                index=0, text=text, name=text, label="PERSON", start=doc[a].idx, end=doc[a].idx + len(text),
+                token_start=a, token_end=b, sentence=_sentence_of(sent_starts, a), kind="name", attributes={},
+            ))
+    return out
 
 
 def _missed_surnames(doc, mentions: list[Mention], sent_starts) -> list[Mention]:
@@ -334,6 +433,246 @@ def _missed_surnames(doc, mentions: list[Mention], sent_starts) -> list[Mention]
             attributes={},
         ))
     return out
+
+
+def _foreign_article(doc, i: int) -> bool:
+    """A capitalised article of another language inside a sentence starts a name ('A Bola',
+    'El Pais'); at a sentence start it is just the first word."""
+    tok = doc[i]
+    return (tok.text in FOREIGN_ARTICLES and not tok.is_sent_start and i > 0
+            and not doc[i - 1].is_punct and not doc[i - 1].text[:1].isupper())
+
+
+def _misread_place(ent, index) -> bool:
+    """A known place the model read as a date or number ('in Montevideo' typed DATE)."""
+    if ent.label_ not in ("DATE", "TIME") or any(ch.isdigit() for ch in ent.text):
+        return False
+    toks = [t for t in ent if not (t.is_punct or t.lower_ in ARTICLES)]
+    return bool(toks) and all(t.pos_ == "PROPN" and t.text[:1].isupper() for t in toks) \
+        and index.is_place(" ".join(t.text for t in toks))
+
+
+def _missed_names(doc, mentions: list[Mention], sent_starts, index) -> list[Mention]:
+    """Proper names the model left untagged where the words around them say what they are:
+    'the Nikkei newspaper' (an organisation kind noun after it), 'talks in Montevideo' (a known
+    place after a locative preposition)."""
+    covered = {i for m in mentions for i in range(m.token_start, m.token_end)}
+    covered |= {t.i for ent in doc.ents if ent.label_ not in NON_ENTITY_LABELS for t in ent}
+    org_tokens = {i for m in mentions if m.label == "ORG" for i in range(m.token_start, m.token_end)}
+    out: list[Mention] = []
+    i = 0
+    while i < len(doc):
+        tok = doc[i]
+        if i in covered or tok.pos_ != "PROPN" or not tok.text[:1].isupper() or tok.text.isupper():
+            i += 1
+            continue
+        j = i
+        while j + 1 < len(doc) and doc[j + 1].pos_ == "PROPN" and doc[j + 1].text[:1].isupper() \
+                and j + 1 not in covered:
+            j += 1
+        span = doc[i:j + 1]
+        label = None
+        after = doc[j + 1] if j + 1 < len(doc) else None
+        before = doc[i - 1] if i > 0 else doc[i]
+        root = span.root
+        linked = [c for c in root.children if c.dep_ == "conj"] + ([root.head] if root.dep_ == "conj" else [])
+        if tok.is_sent_start and j == i:
+            pass                # a capitalised first word is no evidence of a name
+        elif any(t.i in org_tokens for t in linked) and not first_name_gender(tok.text):
+            label = "ORG"       # 'Real Sociedad and Sevilla had made offers'
+        elif tok.is_sent_start:
+            pass
+        elif after is not None and after.is_lower and after.lower_ in ORG_KIND_NOUNS and span.root.head.i == after.i \
+                and before.lower_ in ARTICLES and not is_title(span[-1].text):
+            label = "ORG"       # 'the Nikkei newspaper'
+        elif j > i and before.lower_ in ARTICLES and _head_noun_label(span.text) and not is_title(span[0].text):
+            label = _head_noun_label(span.text)    # 'the Booker Prize', 'the Volta Shipping Company'
+        elif before.lower_ in LOCATIVE_PREPOSITIONS | {"at", "to", "from"} and index.is_place(span.text) \
+                and (after is None or after.pos_ != "PROPN"):
+            label = "GPE"       # 'a summit in Montevideo'
+        if label and _is_proper_name(span.text):
+            out.append(Mention(
+                index=0, text=span.text, name=span.text, label=label, start=span.start_char, end=span.end_char,
+                token_start=i, token_end=j + 1, sentence=_sentence_of(sent_starts, i), kind="name",
+                attributes={"label_cue": "missed name"},
+            ))
+        i = j + 1
+    return out
+
+
+# -- types from the words around a name ----------------------------------------------------------
+def _context_types(doc, mentions: list[Mention], index) -> None:
+    """Type a name by what the text says about it, over the model's guess: 'the law firm X',
+    'X coach Jane Doe', 'signed for X', 'X denied the report', a team named after its city
+    ('Atletico Madrid' read as a person), the Moon. A name so typed carries ``label_cue``
+    (the rule), which resolution counts as stronger evidence than the model's label."""
+    for m in mentions:
+        if m.attributes.get("derived_from") or m.attributes.get("label_cue"):
+            continue
+        found = _context_label(doc, m, index)
+        if found and found[0] != m.label:
+            m.label, m.attributes["label_cue"] = found
+    _spread_over_coordination(doc, mentions, index)
+    _type_by_later_description(doc, mentions, index)
+    proved: dict[str, tuple[str, str]] = {}
+    for m in mentions:
+        if m.attributes.get("label_cue") and not m.attributes.get("derived_from"):
+            proved.setdefault(m.name, (m.label, m.attributes["label_cue"]))
+    for m in mentions:
+        if m.name in proved and not m.attributes.get("derived_from"):
+            m.label = proved[m.name][0]
+            m.attributes.setdefault("label_cue", proved[m.name][1])
+        if m.label != "PERSON" and m.attributes.get("label_cue"):
+            for key in PERSON_ATTRIBUTES:
+                m.attributes.pop(key, None)
+
+
+def _context_label(doc, m: Mention, index) -> Optional[tuple[str, str]]:
+    name, label = m.name, m.label
+    if index.country(name) or m.attributes.get("title") or m.attributes.get("abbreviates"):
+        return None
+    root = doc[m.token_start:m.token_end].root
+    prev = doc[m.token_start - 1] if m.token_start > 0 else None
+    if index.is_celestial(name) and m.token_end - m.token_start == 1 and _celestial_context(doc, m, prev):
+        return "LOC", "celestial body"
+    if label == "WORK_OF_ART" and not _quoted(doc, m.token_start, m.token_end):
+        head = _head_noun_label(name)
+        if head:
+            return head, "institution word at the end"     # 'Financial Times' without quotes
+    kind = _kind_noun_before(doc, m, prev, root)
+    if kind:
+        return kind
+    if label == "PERSON" and _person_unlikely(name, index):
+        return "ORG", "team or firm named after a place"   # 'Atletico Madrid', 'Inter Milan'
+    if label == "PERSON" and first_name_gender(name.split()[0]) and " " in name:
+        return None
+    role = _role_after(doc, m) if label != "PERSON" else None     # 'Biden spokesman X' is a person's
+    if role and (role in CLUB_ROLE_NOUNS or not index.is_place(name)):
+        return "ORG", f"'{role}' of it"
+    joined = _joined(root)
+    if joined and (label in ("GPE", "LOC", "NORP", "FAC") and not index.is_place(name)
+                   or label == "PERSON" and joined != "join"):
+        return "ORG", "joined or signed for"      # 'joined X' may be a person; 'signed for X' is not
+    if label in ("GPE", "LOC", "FAC", "PRODUCT", "WORK_OF_ART") and not index.is_place(name) and _told(root):
+        return "ORG", "was told or interviewed"         # 'told Les Echos', 'in an interview with X'
+    if label in ("GPE", "LOC") and not index.is_place(name) and root.dep_ == "nsubj" \
+            and root.head.lemma_.lower() in SPEAKER_VERBS:
+        return "ORG", "speaks as a body"
+    return None
+
+
+def _celestial_context(doc, m: Mention, prev) -> bool:
+    """'the Moon', 'on Mars', 'orbit Venus': the body, not a namesake ('told the Sun', 'the Sun
+    reported', 'the Sun newspaper' are a newspaper)."""
+    root = doc[m.token_start:m.token_end].root
+    after = doc[m.token_end] if m.token_end < len(doc) else None
+    if prev is None or _told(root) or (after is not None and after.lower_ in ORG_KIND_NOUNS) \
+            or (root.dep_ == "nsubj" and root.head.lemma_.lower() in SPEAKER_VERBS | {"report", "write", "publish"}) \
+            or (root.dep_ == "pobj" and root.head.lower_ == "to" and root.head.head.lower_ == "according"):
+        return False
+    if prev.text == "the":
+        return True
+    return prev.lower_ in ("on", "to", "from", "around", "orbit", "orbiting", "of", "near", "reach", "reached")
+
+
+def _kind_noun_before(doc, m: Mention, prev, root) -> Optional[tuple[str, str]]:
+    """'the law firm X', 'the newspaper X', 'the port city X'; 'X, a trade bloc,'; 'X is a club'."""
+    if prev is not None and prev.is_lower and (prev.head.i >= m.token_start and prev.head.i < m.token_end
+                                               or root.head.i == prev.i):
+        word = prev.lower_
+        if word in ORG_KIND_NOUNS:
+            return "ORG", f"'{word}' before it"
+        if word in PLACE_KIND_NOUNS and m.label != "PERSON":
+            return "GPE", f"'{word}' before it"
+    described = [c for c in root.children if c.dep_ == "appos" and c.is_lower]
+    if root.dep_ == "nsubj" and root.head.lemma_ == "be":
+        described += [c for c in root.head.children if c.dep_ == "attr" and c.is_lower]
+    for c in described:
+        if c.lower_ in ORG_KIND_NOUNS and not any(ch.dep_ == "prep" for ch in c.children):
+            return "ORG", f"described as a {c.lower_}"
+    return None
+
+
+def _person_unlikely(name: str, index) -> bool:
+    """A 'person' whose later word is a known place and whose first word is no first name
+    ('Atletico Madrid', 'Dynamo Kyiv'): a team or firm named after its home."""
+    parts = name.split()
+    if len(parts) < 2 or first_name_gender(parts[0]) or is_title(parts[0]):
+        return False
+    return any(index.is_place(p) and p[:1].isupper() for p in parts[1:])
+
+
+def _role_after(doc, m: Mention) -> Optional[str]:
+    """'X coach Jane Doe', "X's chairman": the role noun right after the name, if any."""
+    j = m.token_end
+    if j < len(doc) and doc[j].tag_ == "POS":
+        if m.label == "PERSON":
+            return None       # "Jane Doe's coach" is a person's coach
+        j += 1
+    if j >= len(doc):
+        return None
+    tok = doc[j]
+    if tok.is_lower and (tok.lower_ in CLUB_ROLE_NOUNS or tok.lower_ in ORG_ROLE_NOUNS):
+        return tok.lower_
+    return None
+
+
+def _joined(root) -> Optional[str]:
+    """'joins from X', 'signed for X', 'joined X': a club or firm is what one joins or signs for.
+    Returns 'join' for a bare object of 'join' (which may also be a person), 'sign' otherwise."""
+    if root.dep_ == "dobj" and root.head.lemma_.lower() == "join":
+        return "join"
+    if root.dep_ == "pobj" and root.head.lower_ in ("from", "for", "to"):
+        verb = root.head.head
+        if verb.lemma_.lower() in JOIN_VERBS and not (verb.lemma_.lower() == "sign" and root.head.lower_ == "to"):
+            return "sign"
+    return None
+
+
+def _told(root) -> bool:
+    """'X told Y', 'in an interview with Y': Y is someone who listens, a person or a medium."""
+    if root.dep_ in ("dobj", "dative") and root.head.lemma_.lower() == "tell":
+        return True
+    return root.dep_ == "pobj" and root.head.lower_ == "with" and root.head.head.lemma_.lower() == "interview"
+
+
+def _spread_over_coordination(doc, mentions: list[Mention], index) -> None:
+    """'offers from X and Y' where Y is shown to be a club: X, typed as a place or person that no
+    gazetteer knows, is one too. Only a cue-proven organisation spreads its type."""
+    by_root = {doc[m.token_start:m.token_end].root.i: m for m in mentions if m.kind == "name"}
+    person_parts = {p for m in mentions if m.label == "PERSON" and " " in m.name for p in m.name.split()}
+    for m in mentions:
+        if m.label != "ORG" or not m.attributes.get("label_cue"):
+            continue
+        root = doc[m.token_start:m.token_end].root
+        linked = [c for c in root.children if c.dep_ == "conj"] + ([root.head] if root.dep_ == "conj" else [])
+        for tok in linked:
+            other = by_root.get(tok.i)
+            if other is None or other.label == "ORG" or other.attributes.get("derived_from") \
+                    or index.is_place(other.name) or (other.label == "PERSON" and (
+                        first_name_gender(other.name.split()[0]) or other.name in person_parts)):
+                continue
+            other.label, other.attributes["label_cue"] = "ORG", "listed with an organisation"
+
+
+def _type_by_later_description(doc, mentions: list[Mention], index) -> None:
+    """'a summit of X in Y, where the trade bloc is based': a definite organisation noun after a
+    name typed as a place that no gazetteer knows, in the same sentence, describes that name."""
+    names = [m for m in mentions if m.kind == "name"]
+    for tok in doc:
+        if not (tok.is_lower and tok.lower_ in ORG_KIND_NOUNS and tok.tag_ in ("NN", "NNP")
+                and any(c.dep_ == "det" and c.lower_ == "the" for c in tok.children)):
+            continue
+        sent = tok.sent
+        before = [m for m in names if sent.start <= m.token_start and m.token_end <= tok.i]
+        if any(m.label == "ORG" for m in before) or any(
+                m.label == "ORG" and m.name.split()[-1].casefold() == tok.lower_ for m in names if m.token_end <= tok.i):
+            continue     # 'the agency' after 'the European Space Agency' is that agency
+        unknown = [m for m in before if m.label in ("GPE", "LOC") and not index.is_place(m.name)
+                   and not m.attributes.get("derived_from") and not m.attributes.get("label_cue")
+                   and not index.is_celestial(m.name)]
+        if len(unknown) == 1:
+            unknown[0].label, unknown[0].attributes["label_cue"] = "ORG", f"'the {tok.lower_}' after it"
 
 
 # -- label corrections over the whole document ---------------------------------------------------
@@ -386,6 +725,7 @@ def _correct_labels(doc, mentions: list[Mention], index) -> None:
                 m.label = "ORG"   # 'Porto' after 'FC Porto'
             elif m.token_start > 0 and doc[m.token_start - 1].lower_ == "the" and "title" not in m.attributes:
                 m.label = "ORG"
+    _context_types(doc, mentions, index)
     _propagate(mentions, before)
 
 
@@ -408,20 +748,44 @@ def _place_shape(name: str) -> bool:
 
 def _harmonize(doc, mentions: list[Mention]) -> None:
     """One bare name, one reading per document: a word that is nobody's full name here and is
-    typed PERSON in one place and a place or organisation in another is not a person."""
+    typed PERSON in one place and a place or organisation in another is not a person, unless
+    most mentions read it as a person and no context rule typed the others."""
     person_parts = {p for m in mentions if m.label == "PERSON" and " " in m.name for p in m.name.split()}
     labels: dict[str, list[str]] = {}
+    cued: set[str] = set()
     for m in mentions:
         if " " not in m.name and not m.attributes.get("derived_from"):
             labels.setdefault(m.name, []).append(m.label)
+            if m.attributes.get("label_cue"):
+                cued.add(m.name)
     for name, seen in labels.items():
         others = [label for label in seen if label != "PERSON"]
         if name in person_parts or not others or len(others) == len(seen):
+            continue
+        if len(seen) - len(others) > len(others) and name not in cued:
+            for m in mentions:   # 'Smith' twice a person, once an organisation ('Smith's consultancy')
+                if m.name == name and not m.attributes.get("derived_from"):
+                    m.label = "PERSON"
             continue
         best = max(sorted(set(others)), key=others.count)
         for m in mentions:
             if m.name == name and m.label == "PERSON":
                 m.label = best
+
+
+def _type_island_short_forms(mentions: list[Mention]) -> None:
+    """'the Falklands' where the text names 'the Falkland Islands': the island group's type."""
+    groups: dict[str, Mention] = {}
+    for m in mentions:
+        parts = m.name.split()
+        if len(parts) == 2 and parts[1].casefold() in ("islands", "isles"):
+            w = parts[0]
+            for plural in {w + "s", w + "es", w[:-1] + "ies" if w.endswith("y") else w + "s"}:
+                groups.setdefault(plural, m)
+    for m in mentions:
+        long = groups.get(m.name)
+        if long is not None and m.label != long.label and not m.attributes.get("derived_from"):
+            m.label, m.attributes["label_cue"] = long.label, "short form of an island group"
 
 
 def _after_title(doc, m: Mention) -> bool:
@@ -465,6 +829,8 @@ def _head_noun_label(name: str) -> Optional[str]:
         return "FAC"
     if last in PRODUCT_HEADS:
         return "PRODUCT"
+    if last in EVENT_HEADS:
+        return "EVENT"
     return None
 
 

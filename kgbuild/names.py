@@ -42,6 +42,47 @@ parliament government bank ministry army military navy police court embassy legi
 congress cabinet administration regulator authorities forces federation presidency
 """.split())
 
+# Common nouns that say what kind of organisation a name is ("the law firm X", "the sports daily X",
+# "X, a trade bloc"): written next to a name, they type it ORG whatever the model guessed.
+ORG_KIND_NOUNS = frozenset("""
+firm company club team bloc alliance group organisation organization newspaper daily weekly
+tabloid magazine broadcaster network channel agency bank lender insurer carmaker automaker airline
+carrier retailer manufacturer maker startup start-up conglomerate consultancy brewer miner chipmaker
+charity union party institute university outfit franchise federation association league lab
+laboratory studio label outlet watchdog regulator operator supplier distributor
+""".split())
+
+# Nouns for a kind of place ("the port city X", "the town of X").
+PLACE_KIND_NOUNS = frozenset("city town village port capital province region state island islands "
+                             "district municipality county enclave territory".split())
+
+# People who belong to a sports club: "X coach Jane Doe", "X's striker" make X a club, unless X is a
+# country (its national team is written with the country's name).
+CLUB_ROLE_NOUNS = frozenset("""
+coach manager striker midfielder goalkeeper keeper defender forward winger captain player players
+squad teammate teammates fans supporters boss
+""".split())
+
+# People and things only an organisation has: "X chairman Jane Doe", "X's shareholders" make X an
+# organisation, unless X is a known place ("Paris mayor" is no such word; "Texas governor" neither).
+ORG_ROLE_NOUNS = frozenset("""
+chairman chairwoman chairperson ceo executive executives shareholders shareholder investors board
+employees staff spokesman spokeswoman spokesperson owner owners founder president
+""".split())
+
+# Verbs whose subject acts as a body that speaks; a place name that is no known place doing so is
+# an organisation named after a place ("X denied the report").
+SPEAKER_VERBS = frozenset("""
+say deny confirm announce reject insist accuse criticize criticise complain sign hire appoint sack
+fire employ decline refuse
+""".split())
+
+# Verbs of a move between clubs or firms: "joins from X", "signed for X", "joined X".
+JOIN_VERBS = frozenset({"join", "sign", "transfer", "loan"})
+
+# Capitalised articles of other languages, part of a name mid-sentence ("the daily A Bola").
+FOREIGN_ARTICLES = frozenset("A O As Os El La Le Les Lo Los Las Il Al Die Der Das De Het".split())
+
 MALE_CUES = frozenset("mr sir king lord prince duke emperor congressman spokesman businessman chairman "
                       "father brother actor sheikh".split())
 FEMALE_CUES = frozenset("mrs ms miss madam dame queen lady princess duchess empress congresswoman "

@@ -21,8 +21,10 @@ import collections
 import hashlib
 import logging
 import multiprocessing
+import os
 import pickle
 import threading
+import time
 from concurrent.futures import Future, ProcessPoolExecutor
 from concurrent.futures.process import BrokenProcessPool
 from dataclasses import dataclass
@@ -163,7 +165,7 @@ class PoolRunner(_BoundedRunner):
     def __enter__(self):
         self.pool = ProcessPoolExecutor(
             max_workers=self.workers, mp_context=multiprocessing.get_context(start_method()),
-            initializer=_init_pool_worker, initargs=(self.model, self.schema))
+            initializer=_init_pool_worker, initargs=(self.model, self.schema, os.getpid()))
         try:
             # Every worker loads the model at start; asking one for its name surfaces a
             # missing model as a clean error before any document is read.
@@ -263,15 +265,29 @@ class _WorkerState:
     error: Optional[BaseException] = None
 
 
-def _init_pool_worker(model, schema) -> None:
+def _init_pool_worker(model, schema, parent: int) -> None:
     import signal
 
     # Ctrl-C is the parent's to handle (it cancels pending work and shuts the pool down).
     signal.signal(signal.SIGINT, signal.SIG_IGN)
+    threading.Thread(target=_exit_with, args=(parent,), daemon=True, name="kgbuild-parent-watch").start()
     try:
         _worker_extractor(model, schema)
     except BaseException as exc:  # kept and raised with the first task, so the parent sees the message
         _WorkerState.error = exc
+
+
+def _exit_with(parent: int, interval: float = 1.0) -> None:
+    """A parent killed outright (SIGKILL, SIGTERM) cannot shut its pool down: leave with it rather
+    than linger holding a model in memory."""
+    while True:
+        time.sleep(interval)
+        try:
+            os.kill(parent, 0)
+        except ProcessLookupError:
+            os._exit(1)
+        except PermissionError:   # the pid was reused by another user's process: ours is gone
+            os._exit(1)
 
 
 def _worker_extractor(model=None, schema=None):

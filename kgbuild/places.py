@@ -20,6 +20,7 @@ DATA = Path(__file__).resolve().parent / "data"
 COUNTRIES_TSV = DATA / "countries.tsv"
 PLACES_TSV = DATA / "places.tsv"
 VARIANTS_TSV = DATA / "country_variants.tsv"
+CELESTIAL_TSV = DATA / "celestial_bodies.tsv"
 
 
 @dataclass
@@ -32,6 +33,7 @@ class CountryIndex:
     demonyms: dict[str, str] = field(default_factory=dict)   # casefolded demonym -> canonical
     places: dict[str, str] = field(default_factory=dict)     # casefolded capital/province -> country
     capitals: set = field(default_factory=set)               # casefolded capital cities
+    celestial: set = field(default_factory=set)              # 'Moon', 'Mars' (as written)
 
     def country(self, name: str) -> Optional[str]:
         """Canonical country for a name or an all-capitals code ("USA", "U.S."), else None."""
@@ -56,6 +58,10 @@ class CountryIndex:
     def is_capital(self, name: str) -> bool:
         return name.strip().casefold() in self.capitals
 
+    def is_celestial(self, name: str) -> bool:
+        """The Sun, the Moon or a planet, written with its capital ('Moon', not 'moon')."""
+        return name.strip() in self.celestial
+
     def is_place(self, name: str) -> bool:
         """True for a country, capital or province name the gazetteer knows."""
         return self.country(name) is not None or name.strip().casefold() in self.places
@@ -72,6 +78,9 @@ def country_index() -> CountryIndex:
             if code:
                 index.codes[code] = canonical
         for alt in filter(None, alts.split("|")):
+            short = _parenthesised_name(alt)
+            if short:
+                index.names.setdefault(short.casefold(), canonical)
             if _is_code(alt):
                 index.codes.setdefault(alt, canonical)
             else:
@@ -88,6 +97,8 @@ def country_index() -> CountryIndex:
             index.codes[variant] = canonical
     for key, canonical in list(index.names.items()):
         index.names.setdefault(_without_the(key), canonical)
+    for row in _rows(CELESTIAL_TSV):
+        index.celestial.add(row[0])
     for row in _rows(PLACES_TSV):
         name, country, kind = (row + [""] * 3)[:3]
         index.places.setdefault(name.casefold(), country)
@@ -104,6 +115,19 @@ def _rows(path: Path) -> list[list[str]]:
         if line.strip() and not line.startswith("#"):
             out.append(line.split("\t"))
     return out
+
+
+def _parenthesised_name(alt: str) -> Optional[str]:
+    """ISO names such as 'Falkland Islands (Malvinas)' carry a second name of the same place in
+    parentheses; a qualifier ('(French part)', '(British)', '(Province of China)') is no name."""
+    m = re.match(r"^[^()]+\(([^()]+)\)$", alt.strip())
+    if not m:
+        return None
+    inner = m.group(1).strip()
+    words = inner.split()
+    if not words or any(not w[:1].isupper() for w in words) or len(words) > 3:
+        return None
+    return inner
 
 
 def _without_the(text: str) -> str:

@@ -22,7 +22,10 @@ from .places import country_index
 # Order used to break a tie in the type vote: the more specific reading first.
 TYPE_PRIORITY = ("PERSON", "GPE", "ORG", "LOC", "FAC", "PRODUCT", "EVENT", "WORK_OF_ART", "LAW",
                  "LANGUAGE", "NORP")
-SKIP_ATTRIBUTES = frozenset({"derived_from", "plural", "abbreviates"})
+SKIP_ATTRIBUTES = frozenset({"derived_from", "plural", "abbreviates", "alias_of", "label_cue"})
+# A label a context rule proved ('the law firm X', 'X coach Y') outweighs the model's guesses.
+CUE_VOTE = 3
+ISLAND_WORDS = frozenset({"islands", "isles"})
 
 Key = tuple[str, str]     # (coarse class PERSON|OTHER, comparison key)
 
@@ -51,7 +54,7 @@ def resolve_entities(extractions: list[DocumentExtraction]) -> Resolution:
         countries = sorted({k for m, k in items if canonical_country(m)})
         for m, k in items:
             if k in here:
-                target[(doc_id, m.index)] = (here[k], "abbreviation in parentheses (document)")
+                target[(doc_id, m.index)] = here[k]
                 continue
             fuller = _fuller_country(m, k, countries)
             if fuller:
@@ -68,11 +71,11 @@ def resolve_entities(extractions: list[DocumentExtraction]) -> Resolution:
     corpus = _LongForms({k: 0 for _, _, k in keyed})
     corpus_defined: dict[Key, set[Key]] = defaultdict(set)
     for pairs in defined.values():
-        for short, long in pairs.items():
+        for short, (long, _) in pairs.items():
             corpus_defined[short].add(long)
     for doc_id, m, k in undecided:
         if len(corpus_defined.get(k, ())) == 1:
-            target[(doc_id, m.index)] = (next(iter(corpus_defined[k])), "abbreviation in parentheses (corpus)")
+            target[(doc_id, m.index)] = (next(iter(corpus_defined[k])), "name given in the text (corpus)")
             continue
         hits, rule = corpus.hits(m, k)
         if not hits and _maybe_mistyped_surname(m, k):
@@ -136,16 +139,21 @@ def _fuller_country(m: Mention, key: Key, countries: list[Key]) -> Optional[Key]
     return fits[0] if len(fits) == 1 else None
 
 
-def _abbreviations(per_doc) -> dict[str, dict[Key, Key]]:
-    """Per document: short key -> long key, from 'Long Form (LF)' written in the text."""
-    out: dict[str, dict[Key, Key]] = {}
+def _abbreviations(per_doc) -> dict[str, dict[Key, tuple[Key, str]]]:
+    """Per document: short key -> (long key, rule), from 'Long Form (LF)' and from an alias the
+    text introduces ('the islands, which it calls the Malvinas')."""
+    out: dict[str, dict[Key, tuple[Key, str]]] = {}
     for doc_id, items in per_doc.items():
+        key_of = {}
+        for m2, k2 in items:
+            key_of.setdefault(m2.name, k2)
         for m, k in items:
-            long = m.attributes.get("abbreviates")
-            if long:
-                long_key = next((k2 for m2, k2 in items if m2.name == long), None)
+            for attr, rule in (("abbreviates", "abbreviation in parentheses (document)"),
+                               ("alias_of", "other name given in the text (document)")):
+                long = m.attributes.get(attr)
+                long_key = key_of.get(long) if long else None
                 if long_key and long_key != k:
-                    out.setdefault(doc_id, {})[k] = long_key
+                    out.setdefault(doc_id, {})[k] = (long_key, rule)
     return out
 
 
@@ -160,10 +168,14 @@ class _LongForms:
         self.by_first_last: dict[tuple[str, str], set[Key]] = defaultdict(set)
         self.by_initials: dict[str, set[Key]] = defaultdict(set)
         self.org_words: dict[str, set[Key]] = defaultdict(set)
+        self.island_plurals: dict[str, set[Key]] = defaultdict(set)
         for key in keys:
             parts = key[1].split()
             if len(parts) < 2:
                 continue
+            if key[0] == "OTHER" and len(parts) == 2 and parts[1] in ISLAND_WORDS:
+                for plural in _plurals(parts[0]):
+                    self.island_plurals[plural].add(key)
             if key[0] == "PERSON":
                 self.by_token[parts[-1]].add(key)
                 self.by_first[parts[0]].add(key)
@@ -190,6 +202,8 @@ class _LongForms:
             return set(self.by_first.get(parts[0], set())), "first name"
         if key[0] == "PERSON" and len(parts) == 2:
             return {k for k in self.by_first_last.get((parts[0], parts[1]), set()) if k != key}, "first and last name"
+        if key[0] == "OTHER" and len(parts) == 1 and self.island_plurals.get(parts[0]):
+            return set(self.island_plurals[parts[0]]) - {key}, "plural short form of an island group"
         if key[0] != "OTHER" or canonical_country(m):
             return set(), ""
         if looks_like_acronym(m.name):
@@ -208,7 +222,15 @@ def _maybe_mistyped_surname(m: Mention, key: Key) -> bool:
     """A one-word name typed ORG/GPE/... that is no known place: perhaps a person's surname."""
     return (key[0] == "OTHER" and " " not in key[1] and m.label not in ("LOC", "FAC")
             and not m.name.isupper() and not country_index().is_place(m.name)
-            and not m.attributes.get("abbreviates"))
+            and not m.attributes.get("abbreviates") and not m.attributes.get("alias_of"))
+
+
+def _plurals(word: str) -> set[str]:
+    """'falkland' -> falklands; 'canary' -> canaries: how an island group's short form is written."""
+    out = {word + "s", word + "es"}
+    if word.endswith("y"):
+        out.add(word[:-1] + "ies")
+    return out
 
 
 def _contiguous(short: list[str], long: list[str]) -> bool:
@@ -275,7 +297,11 @@ def _vote_type(key: Key, mentions: list[Mention]) -> str:
         return "PERSON"
     if any(canonical_country(m) for m in mentions) or any(m.attributes.get("derived_from") for m in mentions):
         return "GPE"
-    votes = Counter(m.label for m in mentions if m.label != "PERSON") or Counter(["ORG"])
+    votes: Counter = Counter()
+    for m in mentions:
+        if m.label != "PERSON":
+            votes[m.label] += CUE_VOTE if m.attributes.get("label_cue") else 1
+    votes = votes or Counter(["ORG"])
     rank = {t: i for i, t in enumerate(TYPE_PRIORITY)}
     return sorted(votes, key=lambda t: (-votes[t], rank.get(t, len(rank)), t))[0]
 

@@ -94,3 +94,19 @@ def make_graph(documents: dict, nodes: list, edges: list) -> KnowledgeGraph:
                     count=len(items), modality="asserted", documents=sorted({d for d, _ in evidence}),
                     evidence=items)
     return kg
+
+
+def bulk_graph(entities: int, relationships: int, documents: int = 20) -> KnowledgeGraph:
+    """A deterministic graph big enough that a push takes many transactions."""
+    nodes = [(f"person:p{i}", f"Person {i}", "PERSON", [], {f"b{i % documents}": 1}) for i in range(entities)]
+    edges, seen, i = [], set(), 0
+    relations = ("spoke_with", "met_with", "criticized")
+    while len(edges) < relationships:
+        u, v = i % entities, (i * 7 + 1 + i // entities) % entities
+        rel = relations[i % len(relations)]
+        i += 1
+        if u == v or (u, rel, v) in seen:
+            continue
+        seen.add((u, rel, v))
+        edges.append((f"person:p{u}", rel, f"person:p{v}", [(f"b{u % documents}", f"Person {u} and Person {v}.")]))
+    return make_graph({f"b{d}": f"sha-b{d}" for d in range(documents)}, nodes, edges)

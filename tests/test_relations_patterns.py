@@ -208,8 +208,12 @@ def test_dangling_and_after_an_apposition_still_coordinates(nlp):
     assert not any(r == "authored" and s == "University of Chile" for r, s, _ in t)
 
 
-def test_list_read_as_an_apposition_gives_every_member(nlp):
-    t = triples(nlp, "Argentina, Brazil, Uruguay and Paraguay are members of Mercosur.")
+@pytest.mark.parametrize("text", [
+    "Argentina, Brazil, Uruguay and Paraguay are members of Mercosur.",
+    "Argentina, Brazil, Uruguay and Paraguay are Mercosur's founding members.",   # 'and' under 'Uruguay'
+])
+def test_list_read_as_an_apposition_gives_every_member(nlp, text):
+    t = triples(nlp, text)
     assert {("member_of", c, "Mercosur") for c in ("Argentina", "Brazil", "Uruguay", "Paraguay")} <= t
 
 
@@ -286,3 +290,42 @@ def test_they_inside_a_confirmed_clause_relates_the_confirmer_to_nobody(nlp):
     t = triples(nlp, "French President Emmanuel Macron spoke with German Chancellor Olaf Scholz on Monday. "
                      "Macron confirmed that they had discussed the budget.")
     assert not any(r == "confirmed" for r, _, _ in t)
+
+
+@pytest.mark.parametrize("text", [
+    "Acme Corp named Jane Doe its chief executive on Monday.",
+    "Jane Doe was appointed chief executive of Acme Corp in March.",
+])
+def test_appointed_to_a_title_leads_the_organisation(nlp, text):
+    assert ("leader_of", "Jane Doe", "Acme Corp") in triples(nlp, text)
+
+
+@pytest.mark.parametrize("text", [
+    "Jane Doe was not appointed chief executive of Acme Corp.",
+    "Acme Corp considered Jane Doe for chief executive.",
+])
+def test_not_appointed_or_only_considered_leads_nothing(nlp, text):
+    assert not any(r == "leader_of" for r, _, _ in triples(nlp, text))
+
+
+@pytest.mark.parametrize("text", [
+    "Sanctions imposed by the European Union on Iran took effect on Monday.",
+    "Sanctions imposed on Iran by the European Union took effect on Monday.",
+])
+def test_sanctions_imposed_by_a_on_b(nlp, text):
+    assert ("sanctioned", "European Union", "Iran") in triples(nlp, text)
+
+
+def test_sanctions_lifted_by_a_are_not_imposed(nlp):
+    t = triples(nlp, "The European Union has not imposed sanctions on Iran.")
+    assert not any(r == "sanctioned" for r, _, _ in t)
+
+
+def test_a_work_by_its_author(nlp):
+    t = triples(nlp, '"The Salt Orchard" by Siobhan O\'Neill won the prize.')
+    assert ("authored", "Siobhan O'Neill", "The Salt Orchard") in t
+
+
+def test_a_work_praised_by_a_critic_is_not_his(nlp):
+    t = triples(nlp, '"The Salt Orchard" was praised by the critic Declan Murphy.')
+    assert not any(r == "authored" for r, _, _ in t)

@@ -1,5 +1,5 @@
 """Issue 4's bar, measured with kgbuild.evaluate: the seed's 12 required relations with none
-forbidden and precision >= 0.85; the development set's relations with F1 >= 0.7."""
+forbidden and precision >= 0.85; the development set's relations with F1 >= 0.8 (issue: 0.7)."""
 
 from __future__ import annotations
 
@@ -36,10 +36,13 @@ def dev_report():
     return evaluate_many(pairs)
 
 
-def test_dev_set_relation_f1_at_least_07(dev_report):
+def test_dev_set_relation_f1_at_least_08_with_precision_at_least_09(dev_report):
+    # measured 0.87 (P 0.97, R 0.78) when the recall families were added; the margin absorbs
+    # entity-layer changes, a drop below it is a regression to look at
     rel = dev_report.relations
     assert rel.gold >= 60
-    assert rel.f1 >= 0.7, dev_report.format()
+    assert rel.f1 >= 0.8, dev_report.format()
+    assert rel.precision >= 0.9, dev_report.format()
 
 
 def test_dev_set_has_no_forbidden_relation(dev_report):

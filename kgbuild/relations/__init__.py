@@ -123,7 +123,10 @@ class RelationExtractor:
             pairs = _first([(s, o) for s in subs for o in self._args(tok, p, index, found, doc) if ok(s, o)]
                            for p in pattern.object) if subs else []
         if pattern.unless:
-            related = _related_keys(found, pattern.unless, index)
+            key = (pattern.unless, len(found))      # found only grows: its length dates the cache
+            related = index.cache.get(key)
+            if related is None:
+                related = index.cache[key] = _related_keys(found, pattern.unless, index)
             pairs = [(s, o) for s, o in pairs
                      if not ({(a, b) for a in index.entity_keys(s.mention) for b in index.entity_keys(o.mention)}
                              & related)]

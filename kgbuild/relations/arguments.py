@@ -48,6 +48,8 @@ class MentionIndex:
             lst.sort(key=lambda m: (KIND_RANK.get(m.kind, 3), m.token_end - m.token_start))
         self._labels = self._vote_labels()
         self._sentence_starts: Optional[list[int]] = None
+        self._keys: dict[int, frozenset] = {}
+        self.cache: dict = {}      # per-document memo for the extractor (e.g. already related pairs)
 
     @property
     def sentence_starts(self) -> list[int]:
@@ -59,14 +61,18 @@ class MentionIndex:
     def entity_keys(self, m: Mention) -> frozenset:
         """Names under which a mention's referent may appear in this document: its name and,
         for a person, the surname alone ("Karim Hashemi" ... "Hashemi")."""
-        ref = self.referent(m)
-        if ref is None:
-            return frozenset()
-        name = ref.name.casefold()
-        parts = name.split()
-        if len(parts) > 1 and self.label(ref) == "PERSON":
-            return frozenset({name, parts[-1]})
-        return frozenset({name})
+        keys = self._keys.get(m.index)
+        if keys is None:
+            ref = self.referent(m)
+            if ref is None:
+                keys = frozenset()
+            else:
+                name = ref.name.casefold()
+                parts = name.split()
+                person = len(parts) > 1 and self.label(ref) == "PERSON"
+                keys = frozenset({name, parts[-1]}) if person else frozenset({name})
+            self._keys[m.index] = keys
+        return keys
 
     def referent(self, m: Mention) -> Optional[Mention]:
         """The name mention at the end of the antecedent chain; None for an unresolved pronoun."""
@@ -195,9 +201,10 @@ def _coordinated(tok: Token) -> list[Token]:
     if out:
         return out
     for c in tok.children:
-        if c.dep_ == "appos" and any(g.dep_ == "conj" for g in c.children) \
-                and any(g.dep_ == "cc" for g in c.children if g.i > c.i):
-            return [c] + list(c.conjuncts)
+        if c.dep_ == "appos" and any(g.dep_ == "conj" for g in c.children):
+            listed = [c] + list(c.conjuncts)
+            if any(g.dep_ == "cc" for x in listed for g in x.children):
+                return listed
     cc = [c for c in tok.children if c.dep_ == "cc" and c.i > tok.i]
     if cc and not any(c.dep_ == "conj" for c in tok.children):
         after = cc[-1].i + 1

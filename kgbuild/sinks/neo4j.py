@@ -29,6 +29,7 @@ import os
 import re
 import time
 from collections import Counter
+from concurrent.futures import ThreadPoolExecutor
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from typing import Any, Iterable, Iterator, Mapping, Optional
@@ -117,7 +118,7 @@ class PushStats:
 
 
 # -- public API --------------------------------------------------------------------------------------
-def push_graph(kg, connection: Optional[Neo4jConnection] = None, schema=None, *, batch_size: int = 2000,
+def push_graph(kg, connection: Optional[Neo4jConnection] = None, schema=None, *, batch_size: int = 5000,
                clear: bool = False) -> PushStats:
     """Write ``kg`` into Neo4j (see the module docstring for the merge rule); returns what was done.
 
@@ -129,7 +130,11 @@ def push_graph(kg, connection: Optional[Neo4jConnection] = None, schema=None, *,
     plan = _plan(kg, schema)
     stats = PushStats(documents=len(plan.documents), entities=sum(len(r) for r in plan.nodes.values()),
                       relationships=sum(len(r) for r in plan.edges.values()))
-    with _driver(connection) as driver, _errors(connection, "write"):
+    with _driver(connection) as driver, _errors(connection, "write"), ThreadPoolExecutor(1) as pool:
+        # Edge properties (JSON of the evidence) are computed in a thread while the server works: the
+        # driver waits on its socket without the GIL, so the Python work mostly hides behind the writes.
+        prepared = {rtype: [pool.submit(_fresh_edge_props, batch) for batch in _chunks(rows, batch_size)]
+                    for rtype, rows in sorted(plan.edges.items())}
         _ensure_constraints(driver, connection)
         if clear:
             _clear(driver, connection)
@@ -143,9 +148,11 @@ def push_graph(kg, connection: Optional[Neo4jConnection] = None, schema=None, *,
                 for batch in _chunks(rows, batch_size):
                     stats.entities_written += session.execute_write(_merge_entities, label, batch, plan.doc_ids)
             for rtype, rows in sorted(plan.edges.items()):
-                for batch in _chunks(rows, batch_size):
-                    stats.relationships_written += session.execute_write(_merge_relationships, rtype, batch,
-                                                                         plan.doc_ids)
+                # An empty type (count store, O(1)) needs no look-up of existing edges: a fresh push skips it.
+                empty = session.execute_read(_count_type, rtype) == 0
+                for batch, fresh in zip(_chunks(rows, batch_size), prepared.pop(rtype)):
+                    stats.relationships_written += session.execute_write(
+                        _merge_relationships, rtype, batch, fresh.result(), plan.doc_ids, look_up=not empty)
     stats.seconds = time.perf_counter() - started
     return stats
 
@@ -290,25 +297,32 @@ def _edge_props(evidence: list[dict], fallback: dict) -> dict:
         modality="asserted" if asserted else ("possible" if "possible" in modalities else "negated"),
         documents=sorted({str(e["document"]) for e in evidence if e.get("document") is not None}),
         evidence=[str(e.get("sentence", "")) for e in evidence],
-        evidence_json=json.dumps(evidence, ensure_ascii=False, sort_keys=True),
+        evidence_json=json.dumps(evidence, ensure_ascii=False),
     )
     return props
 
 
 def _merge_evidence(old_json: Optional[str], new: list[dict], pushed_docs: set) -> list[dict]:
-    """Old evidence of documents outside this push, plus the new evidence; exact repeats once."""
-    try:
-        old = json.loads(old_json) if old_json else []
-    except json.JSONDecodeError:
-        old = []
-    merged, seen = [], set()
-    for e in [e for e in old if isinstance(e, dict) and e.get("document") not in pushed_docs] + new:
-        key = json.dumps(e, sort_keys=True)
-        if key not in seen:
-            seen.add(key)
-            merged.append(e)
-    return sorted(merged, key=lambda e: (str(e.get("document")), e.get("start") or 0,
-                                         json.dumps(e, sort_keys=True)))
+    """Old evidence of documents outside this push, plus the new evidence, in document order.
+
+    Evidence of different documents cannot repeat; evidence without a document is kept once."""
+    old = []
+    if old_json:
+        try:
+            old = [e for e in json.loads(old_json) if isinstance(e, dict) and e.get("document") not in pushed_docs]
+        except (json.JSONDecodeError, TypeError):
+            old = []
+    merged = old + new
+    if any(e.get("document") is None for e in merged):
+        seen, unique = set(), []
+        for e in merged:
+            key = json.dumps(e, sort_keys=True) if e.get("document") is None else id(e)
+            if key not in seen:
+                seen.add(key)
+                unique.append(e)
+        merged = unique
+    merged.sort(key=lambda e: (str(e.get("document")), e.get("start") or 0))   # stable: ties keep their order
+    return merged
 
 
 # -- transaction functions (read-merge-write inside one managed transaction) -------------------------
@@ -383,23 +397,36 @@ def _merge_entities(tx, label: str, rows: list[dict], pushed_docs: list[str]) ->
     return len(writes)
 
 
-def _merge_relationships(tx, rtype: str, rows: list[dict], pushed_docs: list[str]) -> int:
+def _count_type(tx, rtype: str) -> int:
     if not REL_TYPE_RE.match(rtype):
         raise Neo4jSinkError(f"relationship type '{rtype}' is not a plain identifier")
-    existing = {(r["s"], r["t"]): r["props"] for r in tx.run(
-        f"UNWIND $rows AS row {_SEEK_ST} MATCH (s)-[r:`{rtype}`]->(t) "
-        "RETURN row.s AS s, row.t AS t, properties(r) AS props", rows=[{"s": r["s"], "t": r["t"]} for r in rows])}
+    return tx.run(f"MATCH ()-[r:`{rtype}`]->() RETURN count(r) AS n").single()["n"]
+
+
+def _fresh_edge_props(rows: list[dict]) -> list[dict]:
+    """Properties of each edge as if nothing were stored yet (the common case)."""
+    return [_edge_props(_merge_evidence(None, row["evidence"], set()) if row["evidence"] else [], row["props"])
+            for row in rows]
+
+
+def _merge_relationships(tx, rtype: str, rows: list[dict], fresh: list[dict], pushed_docs: list[str], *,
+                         look_up: bool = True) -> int:
+    if not REL_TYPE_RE.match(rtype):
+        raise Neo4jSinkError(f"relationship type '{rtype}' is not a plain identifier")
+    existing = {}
+    if look_up:
+        existing = {(r["s"], r["t"]): r["props"] for r in tx.run(
+            f"UNWIND $rows AS row {_SEEK_ST} MATCH (s)-[r:`{rtype}`]->(t) "
+            "RETURN row.s AS s, row.t AS t, properties(r) AS props", rows=[{"s": r["s"], "t": r["t"]} for r in rows])}
     pushed = set(pushed_docs)
     writes = []
-    for row in rows:
+    for row, props in zip(rows, fresh):
         stored = existing.get((row["s"], row["t"]))
-        if row["evidence"]:
-            evidence = _merge_evidence(stored.get("evidence_json") if stored else None, row["evidence"], pushed)
-        else:
-            evidence = []
-        props = _edge_props(evidence, row["props"])
-        if stored is not None and all(stored.get(k) == v for k, v in props.items()):
-            continue
+        if stored is not None:
+            if row["evidence"]:
+                props = _edge_props(_merge_evidence(stored.get("evidence_json"), row["evidence"], pushed), row["props"])
+            if all(stored.get(k) == v for k, v in props.items()):
+                continue
         writes.append({"s": row["s"], "t": row["t"], "props": props})
     if writes:
         tx.run(f"UNWIND $rows AS row {_SEEK_ST} MERGE (s)-[r:`{rtype}`]->(t) SET r += row.props",
