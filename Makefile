@@ -59,7 +59,7 @@ bench-neo4j: install  ## kgbuild's Neo4j writer vs a naive MERGE loop on 100k re
 	$(PY) bench/bench_neo4j.py
 
 bench: install  ## bare spaCy vs kgbuild, workers, memory, graph.html, Neo4j -> bench/results.md (BENCH_SIZES=300 is quick)
-	$(PIP) install -q "pyinstrument>=4.6,<6"
+	$(PIP) install -q -e ".[model,bench]"
 	-scripts/neo4j.sh start
 	$(PY) bench/run.py --sizes $(BENCH_SIZES) --out $(OUT)/bench
 

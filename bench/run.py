@@ -374,7 +374,10 @@ def hook(name: str, args: list[str], res: Results) -> None:
 
 
 def fmt_k(n: float) -> str:
-    return f"{n / 1000:.1f}k" if n >= 1000 else f"{n:.0f}"
+    """1000 -> 1k, 10000 -> 10k, 2500 -> 2.5k, 300 -> 300 (for names like peak_rss_mb_10k)."""
+    if n >= 1000:
+        return f"{n / 1000:g}k"
+    return f"{n:.0f}"
 
 
 def main(argv=None) -> None:

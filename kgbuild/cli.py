@@ -117,9 +117,11 @@ def build(paths, out_dir, model, schema, workers, dask_address, no_html, title, 
         kg.graph["title"] = title
     written = write_files(kg, out_dir, html=not no_html, html_options={"title": title} if title else None)
     if neo4j_uri:
+        from .schema import load_schema
         from .sinks.neo4j import push_graph
 
-        stats = push_graph(kg, neo4j_connection(neo4j_uri, neo4j_user, neo4j_password, neo4j_database))
+        stats = push_graph(kg, neo4j_connection(neo4j_uri, neo4j_user, neo4j_password, neo4j_database),
+                           load_schema(schema))
         if not quiet:
             click.echo(f"Neo4j:     {stats}")
     if not quiet:

@@ -8,6 +8,7 @@ graph.json / GraphML formats. Edge key = relation type, so there is one edge per
 
 from __future__ import annotations
 
+import io
 import json
 import math
 from pathlib import Path
@@ -60,31 +61,38 @@ class KnowledgeGraph(nx.MultiDiGraph):
 
     def to_json(self) -> str:
         """Deterministic text: nodes and edges sorted, keys sorted, so equal graphs give equal bytes."""
-        data = self.to_json_data()
-        data["nodes"] = sorted(data["nodes"], key=lambda n: n["id"])
-        data["edges"] = sorted(data["edges"], key=lambda e: (e["source"], e["key"], e["target"]))
-        return json.dumps(data, ensure_ascii=False, indent=1, sort_keys=True) + "\n"
+        buf = io.StringIO()
+        self._write_json(buf)
+        return buf.getvalue()
 
     def write_json(self, path: str | Path) -> Path:
+        """Streamed one node and one edge at a time: a large graph is never copied in memory."""
         path = Path(path)
         path.parent.mkdir(parents=True, exist_ok=True)
-        _atomic_write(path, self.to_json())
-        return path
-
-    def write_graphml(self, path: str | Path) -> Path:
-        """GraphML holds only scalars: lists and dicts are written as JSON strings."""
-        path = Path(path)
-        path.parent.mkdir(parents=True, exist_ok=True)
-        flat = nx.MultiDiGraph()
-        flat.graph.update({k: _scalar(v) for k, v in self.graph.items()})
-        for n in sorted(self.nodes):
-            flat.add_node(n, **{k: _scalar(v) for k, v in self.nodes[n].items()})
-        for u, v, k, data in sorted(self.edges(keys=True, data=True), key=lambda e: (e[0], e[2], e[1])):
-            flat.add_edge(u, v, key=k, **{a: _scalar(x) for a, x in data.items()})
         tmp = path.with_suffix(path.suffix + ".tmp")
-        nx.write_graphml(flat, tmp)
+        with tmp.open("w", encoding="utf-8") as fp:
+            self._write_json(fp)
         tmp.replace(path)
         return path
+
+    def _write_json(self, fp) -> None:
+        """node-link JSON (``nx.node_link_graph(data, edges="edges")`` reads it), one node or edge a line."""
+        def dump(obj) -> str:
+            return json.dumps(obj, ensure_ascii=False, sort_keys=True)
+
+        fp.write('{"directed": true, "multigraph": true,\n "graph": ' + dump(self.graph) + ',\n "nodes": [')
+        for i, n in enumerate(sorted(self.nodes)):
+            fp.write(("," if i else "") + "\n  " + dump({**self.nodes[n], "id": n}))
+        fp.write('\n ],\n "edges": [')
+        edges = sorted(self.edges(keys=True), key=lambda e: (e[0], e[2], e[1]))
+        for i, (u, v, k) in enumerate(edges):
+            fp.write(("," if i else "") + "\n  " + dump({**self.edges[u, v, k], "source": u, "target": v, "key": k}))
+        fp.write("\n ]\n}\n")
+
+    def write_graphml(self, path: str | Path) -> Path:
+        from .sinks.graphml import write_graphml
+
+        return write_graphml(self, path)
 
     @classmethod
     def from_json_data(cls, data: dict) -> "KnowledgeGraph":
@@ -227,18 +235,3 @@ def _swap(e: Evidence) -> Evidence:
     from dataclasses import replace
 
     return replace(e, subject=e.object, object=e.subject)
-
-
-def _scalar(v):
-    if isinstance(v, (list, dict, tuple)):
-        return json.dumps(v, ensure_ascii=False, sort_keys=True)
-    if v is None:
-        return ""
-    return v
-
-
-def _atomic_write(path: Path, text: str) -> None:
-    """Write beside, then rename: an interrupted run never leaves half a file."""
-    tmp = path.with_suffix(path.suffix + ".tmp")
-    tmp.write_text(text, encoding="utf-8")
-    tmp.replace(path)

@@ -8,6 +8,14 @@ document is a PERSON; a known country is a GPE; "the annexation of X" makes X a 
 Nationality adjectives are no mentions of their own, except where they stand for the country
 in a title or institution ("Kenyan President X", "the Brazilian central bank"): then a GPE
 mention of the country is emitted, so relations such as leader_of can reach it.
+
+The words around a name type it over the model's guess (``_context_types``): "the law firm X",
+"X coach Jane Doe", "signed for X", "X denied the report", "Bergen-based", "the Moon's south
+pole". Such a mention carries ``label_cue`` (the rule's name) so resolution can weigh it above
+the model's labels. Names the model missed are taken where the words say what they are ("the
+Nikkei newspaper", "Energy Minister Jane Roe"), and an alias the text introduces ("the islands,
+which it calls the Malvinas") carries ``alias_of``. Every rule is about English words and
+shapes (kind nouns, roles, verbs, club abbreviations), never about particular names.
 """
 
 from __future__ import annotations
@@ -17,8 +25,8 @@ from typing import Optional
 
 from .model import Mention
 from .names import (ARTICLES, CLUB_ROLE_NOUNS, FOREIGN_ARTICLES, INSTITUTION_WORDS, JOIN_VERBS, ORG_KIND_NOUNS,
-                    ORG_ROLE_NOUNS, PLACE_KIND_NOUNS, PRONOUNS, SPEAKER_VERBS, cue_gender, first_name_gender,
-                    is_role, is_title)
+                    ORG_ROLE_NOUNS, PLACE_KIND_NOUNS, PRONOUNS, SPEAKER_VERBS, SURNAME_PARTICLES, cue_gender,
+                    first_name_gender, is_role, is_title)
 from .places import country_index
 
 NON_ENTITY_LABELS = frozenset({"DATE", "TIME", "CARDINAL", "ORDINAL", "MONEY", "PERCENT", "QUANTITY", "LANGUAGE"})
@@ -32,12 +40,16 @@ SURNAME_MISLABELS = frozenset({"ORG", "PRODUCT", "WORK_OF_ART", "NORP", "FAC", "
 TERRITORY_HEADS = frozenset({"annexation", "invasion", "occupation", "capital", "province", "region",
                              "citizen", "people", "resident", "independence", "liberation", "border",
                              "territory", "sovereignty", "president", "prime", "king", "queen"})
+RIVER_PREPOSITIONS = frozenset({"on", "along", "across", "over", "up", "down", "crossing", "cross", "beside"})
 LOCATIVE_PREPOSITIONS = frozenset({"in", "into", "across", "throughout", "near"})
 ORG_HEADS = frozenset("""inc corp corporation co ltd llc plc group company bank university institute agency
 party association council committee commission ministry department foundation federation union league
-club fc post times news journal network airlines airways motors technologies labs laboratories
+club fc cf afc post times news journal network airlines airways motors technologies labs laboratories
 systems holdings partners fund court robotics pharmaceuticals therapeutics energy media studios
 ventures capital entertainment telecom parliament assembly senate army navy police""".split())
+# Abbreviations of club kinds written before or after a club's name ('FC Porto', 'Valencia CF'),
+# matched in capitals only ('AS Roma', never the preposition 'as').
+CLUB_AFFIXES = frozenset("FC CF AC AS SC AFC FK BK FF CD RC SL SSC SV VfB VfL TSV".split())
 FAC_HEADS = frozenset("""airport bridge stadium arena tower station hospital museum palace square street
 avenue hall building centre center port base prison cathedral church mosque temple""".split())
 PLACE_HEADS = frozenset("county province region district prefecture governorate oblast islands island "
@@ -100,6 +112,8 @@ def _pieces(doc, ent) -> list[tuple[int, int]]:
             start -= 1
     if start > 0 and ent.label_ in ("ORG", "WORK_OF_ART", "PERSON", "GPE") and _foreign_article(doc, start - 1):
         start -= 1      # 'the sports daily A Bola'
+    if start > 0 and doc[start - 1].text in CLUB_AFFIXES and not doc[start - 1].ent_type_:
+        start -= 1      # 'FC Barcelona' tagged 'Barcelona'
     end = _extend_to_closing_quote(doc, start, end)
     end = _extend_to_head_word(doc, ent, end)
     cuts = [t.i for t in doc[start:end] if t.text in ("(", ")", "[", "]")
@@ -153,7 +167,7 @@ def _name_mention(doc, ent, start: int, end: int, sent_starts, index, label: Opt
     attributes: dict = {}
     written = doc[start:end].text
     label = label or ent.label_
-    if start < ent.start and doc[start].text not in FOREIGN_ARTICLES:
+    if start < ent.start and doc[start].text not in FOREIGN_ARTICLES | CLUB_AFFIXES:
         label = "PERSON"   # a first name taken back in
     quoted = _quoted(doc, start, end)
     if quoted and label not in ("PERSON", "GPE", "LOC"):
@@ -175,10 +189,11 @@ def _name_mention(doc, ent, start: int, end: int, sent_starts, index, label: Opt
             start += 1
         else:
             break
-    # trailing possessives and punctuation
+    # trailing possessives, punctuation and common nouns ('his Valencia CF counterpart')
     while end > start:
         tok = doc[end - 1]
-        if tok.tag_ == "POS" or tok.lower_ in ("'s", "’s") or _is_edge_punct(tok):
+        if tok.tag_ == "POS" or tok.lower_ in ("'s", "’s") or _is_edge_punct(tok) \
+                or (tok.is_lower and tok.pos_ == "NOUN" and end - start > 1 and label != "WORK_OF_ART"):
             end -= 1
         else:
             break
@@ -470,13 +485,26 @@ def _missed_names(doc, mentions: list[Mention], sent_starts, index) -> list[Ment
         while j + 1 < len(doc) and doc[j + 1].pos_ == "PROPN" and doc[j + 1].text[:1].isupper() \
                 and j + 1 not in covered:
             j += 1
+        titles = [k for k in range(i, j + 1) if is_title(doc[k].text) and doc[k].text[:1].isupper()]
+        if titles and titles[-1] < j and j - titles[-1] <= 3:
+            m = _name_mention(doc, doc[titles[-1] + 1:j + 1], titles[-1] + 1, j + 1, sent_starts, index, label="PERSON")
+            if m is not None:      # 'Energy Minister Terje Lunde' left untagged
+                m.attributes["label_cue"] = "missed name after a title"
+                out.append(m)
+            i = j + 1
+            continue
         span = doc[i:j + 1]
         label = None
         after = doc[j + 1] if j + 1 < len(doc) else None
         before = doc[i - 1] if i > 0 else doc[i]
         root = span.root
         linked = [c for c in root.children if c.dep_ == "conj"] + ([root.head] if root.dep_ == "conj" else [])
-        if tok.is_sent_start and j == i:
+        if any(c.dep_ == "appos" and c.is_lower and c.lower_ in ORG_KIND_NOUNS for c in root.children):
+            label = "ORG"       # 'Servel, the independent agency that runs elections, ...'
+        elif after is not None and after.is_lower and after.lower_ in CLUB_ROLE_NOUNS and j + 2 < len(doc) \
+                and doc[j + 2].ent_type_ == "PERSON" and not index.country(span.text):
+            label = "ORG"       # 'Sevilla coach Diego Alonso'
+        elif tok.is_sent_start and j == i:
             pass                # a capitalised first word is no evidence of a name
         elif any(t.i in org_tokens for t in linked) and not first_name_gender(tok.text):
             label = "ORG"       # 'Real Sociedad and Sevilla had made offers'
@@ -506,10 +534,11 @@ def _context_types(doc, mentions: list[Mention], index) -> None:
     'X coach Jane Doe', 'signed for X', 'X denied the report', a team named after its city
     ('Atletico Madrid' read as a person), the Moon. A name so typed carries ``label_cue``
     (the rule), which resolution counts as stronger evidence than the model's label."""
+    person_parts = frozenset(p for m in mentions if m.label == "PERSON" and " " in m.name for p in m.name.split())
     for m in mentions:
         if m.attributes.get("derived_from") or m.attributes.get("label_cue"):
             continue
-        found = _context_label(doc, m, index)
+        found = _context_label(doc, m, index, person_parts)
         if found and found[0] != m.label:
             m.label, m.attributes["label_cue"] = found
     _spread_over_coordination(doc, mentions, index)
@@ -527,10 +556,23 @@ def _context_types(doc, mentions: list[Mention], index) -> None:
                 m.attributes.pop(key, None)
 
 
-def _context_label(doc, m: Mention, index) -> Optional[tuple[str, str]]:
+def _context_label(doc, m: Mention, index, person_parts: frozenset = frozenset()) -> Optional[tuple[str, str]]:
     name, label = m.name, m.label
     if index.country(name) or m.attributes.get("title") or m.attributes.get("abbreviates"):
         return None
+    if _dateline(doc, m) or (" " not in name and name in person_parts):
+        return None      # 'SAN FRANCISCO, Jan 22 -' parses as a subject; 'Ferrand' is a person's surname
+    nxt = doc[m.token_end] if m.token_end < len(doc) else None
+    if nxt is not None and nxt.text in ("-", "–") and m.token_end + 1 < len(doc) \
+            and doc[m.token_end + 1].lower_ in ("based", "headquartered"):
+        return "GPE", "'-based' after it"                  # 'Bergen-based Nordvind'
+    if nxt is not None and nxt.is_lower and nxt.pos_ == "NOUN" and doc[m.token_end - 1].head.i == nxt.i \
+            and doc[m.token_end - 1].dep_ in ("compound", "amod", "nmod"):
+        if nxt.lower_ in FAC_HEADS:
+            return "FAC", f"'{nxt.lower_}' after it"       # 'the Metropolitano stadium'
+        if nxt.lower_ in ORG_KIND_NOUNS - {"group", "party", "union"}:
+            return "ORG", f"'{nxt.lower_}' after it"       # 'the Nikkei newspaper'
+
     root = doc[m.token_start:m.token_end].root
     prev = doc[m.token_start - 1] if m.token_start > 0 else None
     if index.is_celestial(name) and m.token_end - m.token_start == 1 and _celestial_context(doc, m, prev):
@@ -561,18 +603,33 @@ def _context_label(doc, m: Mention, index) -> Optional[tuple[str, str]]:
     return None
 
 
+SPATIAL_PREPOSITIONS = frozenset("on to from around near toward towards beyond past onto".split())
+SPATIAL_VERBS = frozenset("orbit reach land explore observe circle visit".split())
+BODY_PART_NOUNS = frozenset("surface pole orbit atmosphere crust gravity side core ice rocks soil sky "
+                            "landing mission rover lander probe exploration".split())
+
+
+def _dateline(doc, m: Mention) -> bool:
+    """The place of a wire dateline ('SAN FRANCISCO, Jan 22 -', 'MADRID -') at the very start."""
+    return m.token_start <= 1 and (m.name.isupper() or m.token_start == 0) and len(doc) > m.token_end \
+        and doc[m.token_end].text in (",", "-", "–", "—", "(")
+
+
 def _celestial_context(doc, m: Mention, prev) -> bool:
-    """'the Moon', 'on Mars', 'orbit Venus': the body, not a namesake ('told the Sun', 'the Sun
-    reported', 'the Sun newspaper' are a newspaper)."""
+    """'the Moon's south pole', 'on Mars', 'orbit Venus', 'a Mars rover': the body itself, not a
+    namesake ('told the Sun', 'speaking to the Sun', 'the Sun reported' are a newspaper)."""
     root = doc[m.token_start:m.token_end].root
-    after = doc[m.token_end] if m.token_end < len(doc) else None
-    if prev is None or _told(root) or (after is not None and after.lower_ in ORG_KIND_NOUNS) \
-            or (root.dep_ == "nsubj" and root.head.lemma_.lower() in SPEAKER_VERBS | {"report", "write", "publish"}) \
-            or (root.dep_ == "pobj" and root.head.lower_ == "to" and root.head.head.lower_ == "according"):
-        return False
-    if prev.text == "the":
+    j = m.token_end + (1 if m.token_end < len(doc) and doc[m.token_end].tag_ == "POS" else 0)
+    while j < len(doc) and doc[j].is_lower and doc[j].pos_ in ("ADJ", "NOUN") and doc[j].lower_ not in BODY_PART_NOUNS:
+        j += 1          # "the Moon's south pole"
+    if j < len(doc) and doc[j].lower_ in BODY_PART_NOUNS:
         return True
-    return prev.lower_ in ("on", "to", "from", "around", "orbit", "orbiting", "of", "near", "reach", "reached")
+    if root.dep_ == "dobj" and root.head.lemma_.lower() in SPATIAL_VERBS:
+        return True
+    if root.dep_ == "pobj" and root.head.lower_ in SPATIAL_PREPOSITIONS:
+        verb = root.head.head
+        return verb.lemma_.lower() not in SPEAKER_VERBS | {"speak", "talk", "tell", "write", "according", "send"}
+    return False
 
 
 def _kind_noun_before(doc, m: Mention, prev, root) -> Optional[tuple[str, str]]:
@@ -648,11 +705,16 @@ def _spread_over_coordination(doc, mentions: list[Mention], index) -> None:
         linked = [c for c in root.children if c.dep_ == "conj"] + ([root.head] if root.dep_ == "conj" else [])
         for tok in linked:
             other = by_root.get(tok.i)
-            if other is None or other.label == "ORG" or other.attributes.get("derived_from") \
+            if other is None or other.label == "ORG" or other.attributes.get("derived_from") or _dateline(doc, other) \
                     or index.is_place(other.name) or (other.label == "PERSON" and (
                         first_name_gender(other.name.split()[0]) or other.name in person_parts)):
                 continue
             other.label, other.attributes["label_cue"] = "ORG", "listed with an organisation"
+
+
+def _after_locative(doc, m: Mention) -> bool:
+    root = doc[m.token_start:m.token_end].root
+    return root.dep_ == "pobj" and root.head.lower_ in LOCATIVE_PREPOSITIONS | {"at", "to"}
 
 
 def _type_by_later_description(doc, mentions: list[Mention], index) -> None:
@@ -664,9 +726,16 @@ def _type_by_later_description(doc, mentions: list[Mention], index) -> None:
                 and any(c.dep_ == "det" and c.lower_ == "the" for c in tok.children)):
             continue
         sent = tok.sent
-        before = [m for m in names if sent.start <= m.token_start and m.token_end <= tok.i]
-        if any(m.label == "ORG" for m in before) or any(
-                m.label == "ORG" and m.name.split()[-1].casefold() == tok.lower_ for m in names if m.token_end <= tok.i):
+        clause_head = tok.head
+        while clause_head.dep_ not in ("relcl", "ROOT") and clause_head.head.i != clause_head.i:
+            clause_head = clause_head.head
+        attached = clause_head.head.i if clause_head.dep_ == "relcl" else -1   # 'Denver, where the firm is based'
+        before = [m for m in names if sent.start <= m.token_start and m.token_end <= tok.i
+                  and not (m.token_start <= attached < m.token_end)
+                  and not _after_locative(doc, m)]
+        same_kind = any(m.label == "ORG" and m.name.split()[-1].casefold() == tok.lower_
+                        for m in names if m.token_end <= tok.i)
+        if same_kind or any(m.label == "ORG" for m in before):
             continue     # 'the agency' after 'the European Space Agency' is that agency
         unknown = [m for m in before if m.label in ("GPE", "LOC") and not index.is_place(m.name)
                    and not m.attributes.get("derived_from") and not m.attributes.get("label_cue")
@@ -676,6 +745,45 @@ def _type_by_later_description(doc, mentions: list[Mention], index) -> None:
 
 
 # -- label corrections over the whole document ---------------------------------------------------
+def _persons_by_context(doc, mentions: list[Mention], index) -> None:
+    """People the model typed as organisations or places: "the museum's president, Jane Roe",
+    "PIF spokeswoman Jane Roe", and the several-word surname of a person named in the document
+    ('El Amrani' after 'Youssef El Amrani')."""
+    full = [m.name.split() for m in mentions if m.label == "PERSON" and len(m.name.split()) > 2]
+    tails = {" ".join(p[k:]) for p in full for k in range(1, len(p) - 1)
+             if p[k].casefold() in SURNAME_PARTICLES or not first_name_gender(p[k])}
+    for m in mentions:
+        if m.label == "PERSON" or m.attributes.get("derived_from") or m.attributes.get("label_cue"):
+            continue
+        if m.name in tails:
+            m.label = "PERSON"
+            continue
+        parts = m.name.split()
+        if not 2 <= len(parts) <= 3 or _head_noun_label(m.name) or index.is_place(m.name) \
+                or not all(p[:1].isupper() for p in parts) or any(ch.isdigit() for ch in m.name):
+            continue
+        if _person_context(doc, m):
+            m.label, m.attributes["label_cue"] = "PERSON", "a person's title or role next to it"
+
+
+def _person_context(doc, m: Mention) -> bool:
+    """A title or occupation in apposition ('its president, X'; 'X, a lawyer') or right before
+    the name ('spokeswoman X')."""
+    root = doc[m.token_start:m.token_end].root
+    if root.dep_ == "appos" and root.head.is_lower and _is_person_noun(root.head):
+        return True
+    if any(c.dep_ == "appos" and c.is_lower and _is_person_noun(c) for c in root.children):
+        return True
+    prev = doc[m.token_start - 1] if m.token_start > 0 else None
+    return bool(prev is not None and prev.is_lower and _is_person_noun(prev)
+                and m.token_start <= prev.head.i < m.token_end)
+
+
+def _is_person_noun(tok) -> bool:
+    word = tok.lemma_.lower()
+    return tok.pos_ == "NOUN" and (is_title(word) or is_role(word) or is_title(tok.lower_) or is_role(tok.lower_))
+
+
 def _correct_labels(doc, mentions: list[Mention], index) -> None:
     """Fix the small model's usual slips with evidence from the document itself."""
     person_tokens: set[str] = set()
@@ -684,6 +792,11 @@ def _correct_labels(doc, mentions: list[Mention], index) -> None:
         head_label = _head_noun_label(m.name) if m.label == "PERSON" else None
         if head_label:
             m.label = head_label   # '... Robotics', '... Space Telescope'
+        elif m.label == "PERSON" and _person_unlikely(m.name, index):
+            m.label, m.attributes["label_cue"] = "ORG", "team or firm named after a place"   # 'Atletico Madrid'
+            for key in PERSON_ATTRIBUTES:
+                m.attributes.pop(key, None)
+    _persons_by_context(doc, mentions, index)
     for m in mentions:
         parts = m.name.split()
         if m.label == "PERSON":
@@ -723,6 +836,9 @@ def _correct_labels(doc, mentions: list[Mention], index) -> None:
                 m.label = "GPE"
             elif m.name in org_tokens:
                 m.label = "ORG"   # 'Porto' after 'FC Porto'
+            elif m.token_start > 1 and doc[m.token_start - 1].lower_ == "the" and "title" not in m.attributes \
+                    and doc[m.token_start - 2].lower_ in RIVER_PREPOSITIONS:
+                m.label = "LOC"   # 'a border on the Danube', 'along the Nile'
             elif m.token_start > 0 and doc[m.token_start - 1].lower_ == "the" and "title" not in m.attributes:
                 m.label = "ORG"
     _context_types(doc, mentions, index)
@@ -823,7 +939,7 @@ def _head_noun_label(name: str) -> Optional[str]:
     if len(parts) < 2:
         return None
     last = parts[-1].casefold().rstrip(".")
-    if last in ORG_HEADS:
+    if last in ORG_HEADS or parts[0] in CLUB_AFFIXES or parts[-1] in CLUB_AFFIXES:
         return "ORG"
     if last in FAC_HEADS:
         return "FAC"

@@ -34,6 +34,7 @@ winger player star singer actor actress producer filmmaker artist musician rappe
 cyclist runner sprinter swimmer boxer driver pilot doctor surgeon nurse physician teacher student
 architect designer photographer critic blogger presenter host anchor broadcaster comedian
 philanthropist mogul tycoon founder owner chef footballer cricketer golfer skier climber
+agent
 """.split())
 
 # Institutions a nationality adjective can qualify ("the Brazilian central bank").
@@ -79,6 +80,10 @@ fire employ decline refuse
 
 # Verbs of a move between clubs or firms: "joins from X", "signed for X", "joined X".
 JOIN_VERBS = frozenset({"join", "sign", "transfer", "loan"})
+
+# First words of a surname of several words ('El Amrani', 'van der Berg', 'de Oliveira').
+SURNAME_PARTICLES = frozenset("el al de da das do dos del della di du la le van von der den ter bin ibn ben abu"
+                              .split())
 
 # Capitalised articles of other languages, part of a name mid-sentence ("the daily A Bola").
 FOREIGN_ARTICLES = frozenset("A O As Os El La Le Les Lo Los Las Il Al Die Der Das De Het".split())
@@ -140,6 +145,7 @@ def slug(text: str) -> str:
     return s or "x"
 
 
+@lru_cache(maxsize=1 << 16)
 def normalize(name: str) -> str:
     """Comparison key: case, dots, apostrophe and dash forms, spacing ignored ('U.S.' == 'US')."""
     s = unicodedata.normalize("NFKC", name).casefold()

@@ -5,18 +5,24 @@ canonical name, so "US", "U.S." and "United States" are one key), separately for
 for everything else, so a person and a place called "Washington" never meet. Short forms then
 join a long form only when exactly one long form fits, first within their own document, then
 in the corpus: a surname or first name joins the one full name that has it, an acronym the one
-name whose initials it is. Each join goes straight to a full name, never through another short
-form, so chains (A~B, B~C) are not built. The type is a vote over all mentions. Documents are
-processed in id order and every tie is broken by a sort, so any input order gives the same ids.
+name whose initials it is, a surname of several words ("El Amrani") the full name ending in it,
+"the Falklands" the island group "Falkland Islands", and a name the text introduces as another
+name ("Long Form (LF)", "which it calls Z") the name it stands for. Each join goes straight to a
+full name, never through another short form, so chains (A~B, B~C) are not built. The type is a
+vote over all mentions, where a label proven by the words around a mention (``label_cue``)
+counts three times. Documents are processed in id order and every tie is broken by a sort, so any
+input order gives the same ids. Every look-up is a dict or set index (by surname, initials, word,
+tail), so resolution stays linear in the number of mentions.
 """
 
 from __future__ import annotations
 
 from collections import Counter, defaultdict
+from functools import lru_cache
 from typing import Optional
 
 from .model import DocumentExtraction, Entity, Merge, Mention, Resolution
-from .names import initials, looks_like_acronym, normalize, slug
+from .names import SURNAME_PARTICLES, first_name_gender, initials, looks_like_acronym, normalize, slug
 from .places import country_index
 
 # Order used to break a tie in the type vote: the more specific reading first.
@@ -122,12 +128,17 @@ def mention_key(m: Mention) -> Key:
 
 
 def canonical_country(m: Mention) -> Optional[str]:
-    if m.label == "PERSON":
+    return _canonical_country(m.name, m.label)
+
+
+@lru_cache(maxsize=1 << 16)
+def _canonical_country(name: str, label: str) -> Optional[str]:
+    """Cached: a corpus repeats the same few names in every document."""
+    if label == "PERSON":
         return None
-    index = country_index()
-    if looks_like_acronym(m.name) and m.label not in ("GPE", "LOC"):
+    if looks_like_acronym(name) and label not in ("GPE", "LOC"):
         return None      # an all-capitals ORG ('IT', 'AI') is not a country code
-    return index.country(m.name)
+    return country_index().country(name)
 
 
 def _fuller_country(m: Mention, key: Key, countries: list[Key]) -> Optional[Key]:
@@ -169,6 +180,7 @@ class _LongForms:
         self.by_initials: dict[str, set[Key]] = defaultdict(set)
         self.org_words: dict[str, set[Key]] = defaultdict(set)
         self.island_plurals: dict[str, set[Key]] = defaultdict(set)
+        self.by_tail: dict[str, set[Key]] = defaultdict(set)
         for key in keys:
             parts = key[1].split()
             if len(parts) < 2:
@@ -181,6 +193,8 @@ class _LongForms:
                 self.by_first[parts[0]].add(key)
                 if len(parts) > 2:
                     self.by_first_last[(parts[0], parts[-1])].add(key)
+                    for k in range(1, len(parts) - 1):   # 'el amrani', 'montes de oca'
+                        self.by_tail[" ".join(parts[k:])].add(key)
             else:
                 self.by_initials[initials(key[1]).casefold()].add(key)
                 for p in parts:
@@ -200,8 +214,13 @@ class _LongForms:
             if self.by_token.get(parts[0]):
                 return set(self.by_token[parts[0]]), "surname"
             return set(self.by_first.get(parts[0], set())), "first name"
-        if key[0] == "PERSON" and len(parts) == 2:
-            return {k for k in self.by_first_last.get((parts[0], parts[1]), set()) if k != key}, "first and last name"
+        if key[0] == "PERSON" and len(parts) >= 2:
+            fits = set() if len(parts) > 2 else self.by_first_last.get((parts[0], parts[-1]), set()) - {key}
+            if fits:
+                return fits, "first and last name"
+            if parts[0] in SURNAME_PARTICLES or not first_name_gender(m.name.split()[0]):
+                return {k for k in self.by_tail.get(key[1], set()) if k != key}, "surname of several words"
+            return set(), "first and last name"
         if key[0] == "OTHER" and len(parts) == 1 and self.island_plurals.get(parts[0]):
             return set(self.island_plurals[parts[0]]) - {key}, "plural short form of an island group"
         if key[0] != "OTHER" or canonical_country(m):
@@ -210,10 +229,10 @@ class _LongForms:
             return self.by_initials.get(key[1].replace(" ", ""), set()) - {key}, "acronym"
         if m.label == "ORG" and len(parts) <= 2:
             # 'Volta' for 'Volta Shipping', 'Treasury' for 'US Treasury Department'
-            fits = None
-            for p in parts:
-                fits = set(self.org_words.get(p, set())) if fits is None else fits & self.org_words.get(p, set())
-            fits = {k for k in (fits or set()) if k != key and _contiguous(parts, k[1].split())}
+            # intersect from the rarest word, so a common word ('group') costs nothing
+            pools = sorted((self.org_words.get(p, set()) for p in parts), key=len)
+            fits = set(pools[0]).intersection(*pools[1:]) if pools else set()
+            fits = {k for k in fits if k != key and _contiguous(parts, k[1].split())}
             return fits, "short form of an organisation"
         return set(), ""
 

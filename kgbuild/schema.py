@@ -8,10 +8,14 @@ better refused at load time than silently never firing.
 Argument paths are short strings walked over the dependency tree from the trigger word::
 
     "prep[with] > pobj"      child 'prep' whose lemma is 'with', then its child 'pobj'
+    "compound[^company|firm]" a 'compound' child whose lemma is NOT one of these
     "<dobj[order] > subj"    up from a 'dobj' to a head whose lemma is 'order', then its subject
     "subj"                   the grammatical subject, inherited through xcomp/conj/relative clauses
     "self"                   the trigger itself (for entity triggers)
     "@subject:met_with"      the subject of a nearby extracted relation of that type
+    "@topic"                 the name the text is about there: the nearest name before the trigger,
+                             in its sentence or the one before, that is a clause's subject
+                             ("Acme said ... Chief executive X told staff": X heads Acme)
 """
 
 from __future__ import annotations
@@ -39,7 +43,7 @@ RELATION_KEYS = {"description", "subject_types", "object_types", "symmetric", "p
                  "supersedes", "patterns"}
 PATTERN_KEYS = {"name", "trigger", "subject", "object", "pair", "confidence", "via", "only_when",
                 "subject_types", "object_types", "unless"}
-TRIGGER_KEYS = {"lemma", "not_lemma", "pos", "entity", "has", "not_has"}
+TRIGGER_KEYS = {"lemma", "not_lemma", "pos", "entity", "has", "has_any", "not_has"}
 MODALITY_KEYS = {
     "policy", "negation_words", "refusal_governors", "negating_governors", "intent_governors",
     "intent_modifiers", "intent_modals", "hypothetical_governors", "hypothetical_modifiers", "modal_verbs",
@@ -61,12 +65,18 @@ class Step:
     deps: frozenset          # empty = any dependency label
     lemmas: frozenset        # empty = any lemma
     special: Optional[str] = None   # "subj" or "self"
+    negated: bool = False           # "[^a|b]": any lemma but these
+
+    def lemma_ok(self, *forms: str) -> bool:
+        if not self.lemmas:
+            return True
+        return not any(f in self.lemmas for f in forms) if self.negated else any(f in self.lemmas for f in forms)
 
     def __str__(self) -> str:
         if self.special:
             return self.special
         deps = "|".join(sorted(self.deps)) or "*"
-        lem = f"[{'|'.join(sorted(self.lemmas))}]" if self.lemmas else ""
+        lem = f"[{'^' if self.negated else ''}{'|'.join(sorted(self.lemmas))}]" if self.lemmas else ""
         return f"{'<' if self.up else ''}{deps}{lem}"
 
 
@@ -77,10 +87,17 @@ class ArgPath:
     text: str
     steps: tuple = ()
     context_types: frozenset = frozenset()   # for "@subject:a|b"
+    topic: bool = False                      # "@topic"
 
     @property
     def is_context(self) -> bool:
         return bool(self.context_types)
+
+    @property
+    def is_self(self) -> bool:
+        """The trigger name itself: "B of the Institute" says where B works, not where the
+        names coordinated with B ("A and B of the Institute") work."""
+        return len(self.steps) == 1 and self.steps[0].special == "self"
 
     @property
     def ends_up(self) -> bool:
@@ -96,6 +113,7 @@ class Trigger:
     pos: frozenset = frozenset()
     entity: frozenset = frozenset()          # trigger = head token of a mention of these types
     has: tuple = ()                          # ArgPaths that must reach some token
+    has_any: tuple = ()                      # at least one of these ArgPaths reaches a token
     not_has: tuple = ()                      # ArgPaths that must reach nothing
 
 
@@ -352,6 +370,7 @@ class _Validator:
             self.fail(where, "needs 'lemma' (trigger words) or 'entity' (entity types)")
         return Trigger(lemmas=lemmas, not_lemmas=not_lemmas, pos=pos, entity=entity,
                        has=self.paths(f"{where}.has", data.get("has", []), allow_context=False),
+                       has_any=self.paths(f"{where}.has_any", data.get("has_any", []), allow_context=False),
                        not_has=self.paths(f"{where}.not_has", data.get("not_has", []), allow_context=False))
 
     def paths(self, where, value, allow_context=True) -> tuple:
@@ -365,6 +384,10 @@ class _Validator:
         if not isinstance(text, str) or not text.strip():
             self.fail(where, f"bad pattern path {text!r}")
         text = text.strip()
+        if text == "@topic":
+            if not allow_context:
+                self.fail(where, "bad pattern path '@topic': only allowed in subject/object")
+            return ArgPath(text=text, topic=True)
         m = CONTEXT_RE.match(text)
         if m:
             if not allow_context:
@@ -386,8 +409,12 @@ class _Validator:
             for d in deps:
                 if d not in DEP_LABELS:
                     self.fail(where, f"bad pattern path '{text}': unknown dependency label '{d}'")
-            lemmas = frozenset(w.strip().lower() for w in (m.group("lemmas") or "").split("|") if w.strip())
-            steps.append(Step(up=bool(m.group("up")), deps=deps, lemmas=lemmas))
+            words = (m.group("lemmas") or "").strip()
+            negated = words.startswith("^")
+            lemmas = frozenset(w.strip().lower() for w in words.lstrip("^").split("|") if w.strip())
+            if negated and not lemmas:
+                self.fail(where, f"bad pattern path '{text}': '[^...]' needs the words it excludes")
+            steps.append(Step(up=bool(m.group("up")), deps=deps, lemmas=lemmas, negated=negated))
         return ArgPath(text=text, steps=tuple(steps))
 
     def modality(self, data) -> ModalityLexicon:

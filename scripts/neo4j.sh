@@ -17,7 +17,6 @@ ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 BASE="${KGBUILD_NEO4J_DIR:-$ROOT/.neo4j}"
 HOME_DIR="$BASE/home"
 CONF_DIR="$HOME_DIR/conf"
-LOG="$HOME_DIR/logs/neo4j.log"
 CONSOLE_LOG="$HOME_DIR/logs/console.log"
 PID_FILE="$HOME_DIR/run/kgbuild-neo4j.pid"
 NEO4J_VERSION="$(sed -n 's:.*<neo4j.version>\(.*\)</neo4j.version>.*:\1:p' "$ROOT/scripts/neo4j/pom.xml")"
@@ -107,6 +106,8 @@ our_pid() {  # prints the pid of the server this script started, if it is still 
   [ -f "$PID_FILE" ] || return 1
   local pid; pid="$(cat "$PID_FILE")"
   [ -n "$pid" ] && kill -0 "$pid" 2>/dev/null || return 1
+  # a recycled pid is not ours: the process must be the Neo4j entry point of this home
+  tr '\0' ' ' < "/proc/$pid/cmdline" 2>/dev/null | grep -q "CommunityEntryPoint --home-dir=$HOME_DIR" || return 1
   echo "$pid"
 }
 

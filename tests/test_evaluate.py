@@ -162,3 +162,8 @@ def test_evaluate_load_gold_errors_name_the_file(tmp_path):
     odd.write_text(json.dumps({"entities": {"required": [{"type": "PERSON"}]}}), encoding="utf-8")
     with pytest.raises(GoldFileError, match="odd.json: entities.required: every item needs a 'name'"):
         load_gold(odd)
+
+
+@pytest.mark.parametrize("name,why", [("A Bola", None), ("a Bola", "leading article"), ("an envoy", "leading article")])
+def test_evaluate_capital_a_inside_a_name_is_no_article_but_other_articles_are(name, why):
+    assert bad_name_reason(name) == why

@@ -119,3 +119,17 @@ def test_bad_graph_file_is_a_one_line_error(tmp_path, content, message):
         path.write_text(content, encoding="utf-8")
     with pytest.raises(GraphFileError, match=message):
         load_graph(path)
+
+
+def test_graphml_escapes_markup_and_keeps_value_types(tmp_path):
+    kg = KnowledgeGraph()
+    kg.graph["documents"] = [{"id": "d", "path": "d.txt", "sha256": "x"}]
+    kg.add_node("org:a", name='A & B <Partners> "Ltd"', type="ORG", aliases=["A&B"], mentions=3)
+    kg.add_node("org:c", name="C", type="ORG", aliases=[], mentions=1)
+    kg.add_edge("org:a", "org:c", key="supports", type="supports", symmetric=False, confidence=0.75, count=1)
+    g = nx.read_graphml(kg.write_graphml(tmp_path / "g.graphml"), force_multigraph=True)
+    assert g.nodes["org:a"]["name"] == 'A & B <Partners> "Ltd"'
+    assert g.nodes["org:a"]["mentions"] == 3
+    (u, v, k, data), = g.edges(keys=True, data=True)
+    assert (u, v, k) == ("org:a", "org:c", "supports")
+    assert data["confidence"] == 0.75 and data["symmetric"] is False

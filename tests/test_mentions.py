@@ -144,3 +144,178 @@ def test_mentions_country_code_is_kept_as_a_name_not_taken_for_a_pronoun(parse):
 def test_mentions_language_is_not_a_mention(parse):
     _, ms = parse("The film is in Arabic and was shot in Jordan.")
     assert "Arabic" not in names(ms)
+
+
+# -- types from the words around a name (context cues) -------------------------------------------
+def cue(m):
+    return m.attributes.get("label_cue")
+
+
+def test_mentions_organisation_kind_noun_before_a_name_makes_it_an_organisation(parse):
+    _, ms = parse("Lawyers for the shipping group, led by Ana Ruiz, hired the law firm Baker McKenzie on Monday.")
+    firm = by_name(ms, "Baker McKenzie")
+    assert firm.label == "ORG" and cue(firm) == "'firm' before it"
+
+
+def test_mentions_unknown_nationality_word_after_a_kind_noun_is_a_newspaper(parse):
+    _, ms = parse("Real Sociedad and Sevilla had also made offers, according to the Spanish daily Marca.")
+    assert by_name(ms, "Marca").label == "ORG"
+    assert "Spanish" not in names(ms)
+
+
+def test_mentions_club_role_after_an_untagged_name_makes_it_a_club(parse):
+    _, ms = parse("Sevilla coach Diego Alonso criticized the referee after the match.")
+    assert by_name(ms, "Sevilla").label == "ORG"
+    assert by_name(ms, "Diego Alonso").label == "PERSON"
+
+
+def test_mentions_place_typed_name_one_signs_from_is_a_club(parse):
+    _, ms = parse("Janssen, 25, joined Ajax from Feyenoord in 2019.")
+    assert by_name(ms, "Feyenoord").label == "ORG" and cue(by_name(ms, "Feyenoord"))
+
+
+def test_mentions_joining_places_or_people_does_not_make_them_organisations(parse):
+    _, ms = parse("Texas joined California in suing the federal government on Monday.")
+    assert by_name(ms, "California").label == "GPE"
+    _, ms = parse("Senator Maria Cantwell joined Smith at the hearing, where Jones and Smith questioned the witnesses.")
+    assert {m.label for m in ms if m.name == "Smith"} == {"PERSON"}
+
+
+def test_mentions_person_typed_team_named_after_its_city_is_an_organisation(parse):
+    _, ms = parse("Porto president Ricardo Pereira said the club had beaten offers from Benfica and Atletico Madrid.")
+    assert by_name(ms, "Atletico Madrid").label == "ORG"
+    assert by_name(ms, "Ricardo Pereira").label == "PERSON"
+
+
+def test_mentions_unknown_place_that_speaks_like_a_body_is_an_organisation_but_a_capital_is_not(parse):
+    _, ms = parse("FC Porto signed the forward from Santos. Santos coach Luiz Fernandes criticized Porto.")
+    assert {m.label for m in ms if m.name == "Santos"} == {"ORG"}
+    _, ms = parse("Nairobi said on Monday it would reopen the border with Ethiopia.")
+    assert by_name(ms, "Nairobi").label == "GPE"
+
+
+def test_mentions_definite_bloc_after_a_place_typed_unknown_name_types_that_name(parse):
+    _, ms = parse("The leaders agreed to meet next month at a summit of Mercosur in Montevideo, "
+                  "where the trade bloc is headquartered.")
+    assert by_name(ms, "Mercosur").label == "ORG"
+    assert by_name(ms, "Montevideo").label == "GPE"
+
+
+def test_mentions_place_a_relative_clause_describes_keeps_its_type(parse):
+    _, ms = parse("The mining company hired consultants in Denver, where the firm is based.")
+    assert by_name(ms, "Denver").label == "GPE"
+
+
+def test_mentions_known_place_read_as_a_date_is_a_place(parse):
+    _, ms = parse("The ministers will meet in Montevideo next month.")
+    m = by_name(ms, "Montevideo")
+    assert m.label == "GPE" and m.name == "Montevideo"
+
+
+def test_mentions_untagged_name_before_a_newspaper_word_is_found(parse):
+    _, ms = parse("Tanaka said in an interview with the Nikkei newspaper that the deal was fair.")
+    assert by_name(ms, "Nikkei").label == "ORG"
+
+
+def test_mentions_untagged_prize_is_found_whole(parse):
+    _, ms = parse("The novel has been shortlisted for the Booker Prize, the organisers said.")
+    assert by_name(ms, "Booker Prize").label in ("EVENT", "WORK_OF_ART", "ORG")
+
+
+def test_mentions_untagged_person_after_a_title_is_found_with_the_title(parse):
+    _, ms = parse("Energy Minister Terje Lunde told the business daily Dagens Naeringsliv in an interview.")
+    lunde = by_name(ms, "Terje Lunde")
+    assert lunde.label == "PERSON" and "Minister" in lunde.attributes.get("title", "")
+    assert by_name(ms, "Dagens Naeringsliv").label == "ORG"
+
+
+def test_mentions_capitalised_foreign_article_inside_a_sentence_belongs_to_the_name(parse):
+    _, ms = parse("Benfica denied a report by the sports daily A Bola that it had made a bid.")
+    assert by_name(ms, "A Bola").label == "ORG"
+    _, ms = parse("A Reuters report said the talks had failed.")
+    assert "Reuters" in names(ms) and not any(n.startswith("A ") for n in names(ms))
+
+
+def test_mentions_club_abbreviation_joins_and_types_the_club(parse):
+    _, ms = parse("FC Barcelona had also shown interest in the forward, according to the radio network Cadena SER.")
+    assert by_name(ms, "FC Barcelona").label == "ORG"
+    assert by_name(ms, "Cadena SER").label == "ORG"
+
+
+def test_mentions_trailing_common_noun_is_cut_from_the_name(parse):
+    _, ms = parse("Montes de Oca said he had spoken with his Valencia CF counterpart, Vicente Soler, by phone.")
+    assert "Valencia CF" in names(ms) and not any("counterpart" in n for n in names(ms))
+    assert by_name(ms, "Valencia CF").label == "ORG"
+
+
+def test_mentions_moon_is_a_place_but_a_newspaper_named_sun_is_not(parse):
+    _, ms = parse("The rover will land near the Moon's south pole in 2030.")
+    assert by_name(ms, "Moon").label == "LOC"
+    _, ms = parse("Speaking to the Sun, the minister said the White House was not involved.")
+    assert by_name(ms, "Sun").label != "LOC"
+
+
+def test_mentions_name_split_from_a_swallowing_verb_takes_its_institution_type(parse):
+    _, ms = parse('"We have never broken any law," Papadakis told the Financial Times in an interview.')
+    assert by_name(ms, "Financial Times").label == "ORG"
+
+
+def test_mentions_two_people_tagged_as_one_organisation_are_split(parse):
+    _, ms = parse("Victoria Hislop and Florence Welch attended the dinner. "
+                  "The mayor thanked Hislop and Welch in a speech.")
+    assert "Hislop and Welch" not in names(ms)
+    assert [m.label for m in ms if m.name in ("Hislop", "Welch")] == ["PERSON", "PERSON"]
+
+
+def test_mentions_company_with_and_in_its_name_is_not_split_when_one_side_is_nobody_here(parse):
+    _, ms = parse("Procter and Gamble raised prices. Jane Procter, an analyst, said the move was expected.")
+    assert by_name(ms, "Procter and Gamble").label == "ORG"
+
+
+def test_mentions_person_in_apposition_to_a_title_is_a_person(parse):
+    _, ms = parse("The museum's president, Antoine Ferrand, backed the request. "
+                  "Ferrand declined to say whether talks had begun.")
+    assert {m.label for m in ms if "Ferrand" in m.name} == {"PERSON"}
+
+
+def test_mentions_surname_of_several_words_is_a_person(parse):
+    _, ms = parse("Moroccan striker Youssef El Amrani has joined the club. "
+                  "El Amrani, who signed a five-year contract, told reporters he was delighted.")
+    assert {m.label for m in ms if "Amrani" in m.name} == {"PERSON"}
+
+
+def test_mentions_place_before_based_is_a_place(parse):
+    _, ms = parse("Equinor agreed to merge its wind business with Bergen-based Nordvind Energi.")
+    assert by_name(ms, "Bergen").label == "GPE"
+
+
+def test_mentions_river_after_on_the_is_a_place(parse):
+    _, ms = parse("Croatia and Serbia traded accusations over their disputed border on the Danube.")
+    assert by_name(ms, "Danube").label == "LOC"
+
+
+def test_mentions_dateline_city_is_not_retyped_by_the_sentence_it_opens(parse):
+    _, ms = parse("SAN FRANCISCO, Jan 22 - Lumenary Inc, the cloud software company, said on Wednesday it "
+                  "would cut 2,400 jobs.")
+    assert [m.label for m in ms if m.name == "SAN FRANCISCO"] == ["GPE"]
+
+
+def test_mentions_alias_the_text_introduces_points_to_the_named_thing(parse):
+    _, ms = parse("Argentina renewed its claim to the Falkland Islands. "
+                  "Argentina invaded the islands, which it calls the Malvinas, in 1982.")
+    malvinas = by_name(ms, "Malvinas")
+    assert malvinas.attributes["alias_of"] == "Falkland Islands"
+    assert malvinas.label == by_name(ms, "Falkland Islands").label
+    _, ms = parse("Myanmar, also known as Burma, held talks with Thailand.")
+    assert by_name(ms, "Burma").attributes["alias_of"] == "Myanmar"
+
+
+def test_mentions_plural_short_form_of_an_island_group_takes_its_type(parse):
+    _, ms = parse("The dispute over the Cayman Islands deepened. Officials in the Caymans said no talks were planned.")
+    assert by_name(ms, "Caymans").label == by_name(ms, "Cayman Islands").label
+
+
+def test_mentions_single_name_read_mostly_as_a_person_stays_a_person(parse):
+    _, ms = parse("Okafor joined Smith at the hearing, where Jones and Smith questioned the witnesses. "
+                  "He later joined Smith's consultancy.")
+    assert {m.label for m in ms if m.name == "Smith"} == {"PERSON"}

@@ -18,6 +18,7 @@ from .neo4j_support import ROOT, bulk_graph, fresh, require_server, server_scrip
 pytestmark = [pytest.mark.neo4j, pytest.mark.slow]
 
 PID_FILE = ROOT / ".neo4j" / "home" / "run" / "kgbuild-neo4j.pid"
+ENTITIES = 2000
 
 
 def wait_for_entities(connection, seconds: float = 120) -> int:
@@ -37,7 +38,7 @@ def test_a_server_stopped_mid_write_fails_in_one_line_and_a_rerun_completes_with
     connection = fresh(require_server())
     if not PID_FILE.exists():
         pytest.fail("this test stops the server, so it needs the one scripts/neo4j.sh started (make test)")
-    kg = bulk_graph(entities=3000, relationships=15000)
+    kg = bulk_graph(entities=ENTITIES, relationships=8000)
     impatient = dataclasses.replace(connection, retry_seconds=2, connect_attempts=1)
     failures: list[Exception] = []
 
@@ -62,20 +63,20 @@ def test_a_server_stopped_mid_write_fails_in_one_line_and_a_rerun_completes_with
     assert isinstance(failures[0], Neo4jSinkError), repr(failures[0])
     assert str(failures[0]).startswith("Neo4j at ") and "\n" not in str(failures[0])
     _, [[partial]] = run_query(connection, "MATCH ()-[r]->() RETURN count(r)")
-    assert partial < kg.number_of_edges() + 3000   # relationships + MENTIONS: the first push was cut short
+    assert partial < kg.number_of_edges() + ENTITIES   # relationships + MENTIONS: the first push was cut short
 
     push_graph(kg, connection)
 
     _, [[entities, documents]] = run_query(connection, "MATCH (e:Entity) WITH count(e) AS e "
                                                        "MATCH (d:Document) RETURN e, count(d)")
-    assert (entities, documents) == (3000, 20)
+    assert (entities, documents) == (ENTITIES, 20)
     _, per_type = run_query(connection, "MATCH (:Entity)-[r]->(:Entity) RETURN type(r), count(r) ORDER BY type(r)")
     expected = {}
     for _, _, key in kg.edges(keys=True):
         expected[key.upper()] = expected.get(key.upper(), 0) + 1
     assert dict(per_type) == expected
     _, [[mentions]] = run_query(connection, "MATCH (:Document)-[m:MENTIONS]->(:Entity) RETURN count(m)")
-    assert mentions == 3000
+    assert mentions == ENTITIES
     _, [[doubled]] = run_query(connection, "MATCH (a)-[r]->(b) WITH a, b, type(r) AS t, count(r) AS n "
                                            "WHERE n > 1 RETURN count(*)")
     assert doubled == 0

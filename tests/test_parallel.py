@@ -11,7 +11,7 @@ from click.testing import CliRunner
 
 import kgbuild
 from kgbuild.cli import cli
-from kgbuild.documents import make_document
+from kgbuild.documents import iter_documents
 from kgbuild.nlp import ModelNotFoundError
 from kgbuild.parallel import DaskConnectionError, DaskUnavailableError, InProcessRunner, PoolRunner
 
@@ -30,10 +30,18 @@ def _generator():
 
 
 @pytest.fixture(scope="module")
-def documents():
-    docs = [make_document(i, f"{i}.txt", text) for i, text in _generator().documents(N_DOCS - 1)]
-    docs.append(make_document(SEED.stem, str(SEED), SEED.read_text(encoding="utf-8")))
-    return docs
+def corpus_dir(tmp_path_factory):
+    """Generated news articles plus the seed document, as files (the CLI test reads the same ones)."""
+    folder = tmp_path_factory.mktemp("corpus")
+    for doc_id, text in _generator().documents(N_DOCS - 1):
+        (folder / f"{doc_id}.txt").write_text(text, encoding="utf-8")
+    (folder / SEED.name).write_text(SEED.read_text(encoding="utf-8"), encoding="utf-8")
+    return folder
+
+
+@pytest.fixture(scope="module")
+def documents(corpus_dir):
+    return list(iter_documents([corpus_dir]))
 
 
 @pytest.fixture(scope="module")
@@ -76,12 +84,8 @@ def test_a_missing_model_in_the_workers_is_a_clear_error():
         kgbuild.build([SEED], model="kgbuild_no_such_model", workers=2)
 
 
-def test_cli_with_workers_shows_progress_and_writes_the_same_graph(documents, one_process_json, tmp_path):
-    src = tmp_path / "in"
-    src.mkdir()
-    for d in documents:
-        (src / f"{d.id}.txt").write_text(d.text, encoding="utf-8")
-    result = CliRunner().invoke(cli, ["build", str(src), "--out", str(tmp_path / "out"), "--workers", "2",
+def test_cli_with_workers_shows_progress_and_writes_the_same_graph(corpus_dir, one_process_json, tmp_path):
+    result = CliRunner().invoke(cli, ["build", str(corpus_dir), "--out", str(tmp_path / "out"), "--workers", "2",
                                       "--no-html"])
     assert result.exit_code == 0, result.output
     assert f"Documents: {N_DOCS} read" in result.output

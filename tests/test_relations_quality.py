@@ -1,5 +1,7 @@
 """Issue 4's bar, measured with kgbuild.evaluate: the seed's 12 required relations with none
-forbidden and precision >= 0.85; the development set's relations with F1 >= 0.8 (issue: 0.7)."""
+forbidden and precision >= 0.85; the development set's relations (all 20 passages) with F1 >= 0.8
+(issue: 0.7) and no forbidden edge, and the later passages 013-020 (written without reading the
+code) not far behind the first twelve."""
 
 from __future__ import annotations
 
@@ -7,6 +9,8 @@ import pytest
 
 from .conftest import DEV, GOLD
 from kgbuild.evaluate import evaluate, evaluate_many, load_gold
+
+LATER = "013"      # passages from here on were written by someone who never read the code
 
 
 def test_seed_all_required_relations_none_forbidden_precision_at_least_085(seed_graph):
@@ -19,13 +23,14 @@ def test_seed_all_required_relations_none_forbidden_precision_at_least_085(seed_
 
 
 @pytest.fixture(scope="module")
-def dev_report():
+def dev_reports():
+    """(all passages, 001-012, 013-020) reports."""
     from kgbuild.documents import iter_documents
     from kgbuild.pipeline import Extractor, graph_from_extractions
 
     golds = sorted(DEV.glob("*.gold.json"))
-    if len(golds) < 10:
-        pytest.fail(f"development set too small: {len(golds)} gold files in {DEV}")
+    if len(golds) < 20:
+        pytest.fail(f"development set too small: {len(golds)} gold files in {DEV} (expected 20)")
     extractor = Extractor()
     pairs = []
     for gold in golds:
@@ -33,17 +38,29 @@ def dev_report():
         xs = list(extractor.extract(iter_documents([text])))
         kg = graph_from_extractions(xs, extractor.schema, model_name=extractor.model_name)
         pairs.append((kg, load_gold(gold), text.name))
-    return evaluate_many(pairs)
+    return (evaluate_many(pairs), evaluate_many(p for p in pairs if p[2] < LATER),
+            evaluate_many(p for p in pairs if p[2] >= LATER))
 
 
-def test_dev_set_relation_f1_at_least_08_with_precision_at_least_09(dev_report):
-    # measured 0.87 (P 0.97, R 0.78) when the recall families were added; the margin absorbs
-    # entity-layer changes, a drop below it is a regression to look at
-    rel = dev_report.relations
-    assert rel.gold >= 60
-    assert rel.f1 >= 0.8, dev_report.format()
-    assert rel.precision >= 0.9, dev_report.format()
+def test_dev_set_relation_f1_at_least_08_with_precision_at_least_09(dev_reports):
+    # measured over all 20: F1 0.85 (P 0.98, R 0.75); 001-012 F1 0.87, 013-020 F1 0.83. The margin
+    # absorbs entity-layer changes; a drop below it is a regression to look at.
+    report = dev_reports[0]
+    rel = report.relations
+    assert report.documents == 20
+    assert rel.gold >= 200
+    assert rel.f1 >= 0.8, report.format()
+    assert rel.precision >= 0.9, report.format()
 
 
-def test_dev_set_has_no_forbidden_relation(dev_report):
-    assert not dev_report.forbidden_present, dev_report.forbidden_present
+def test_later_passages_are_not_far_behind_the_first_twelve(dev_reports):
+    # the generalisation gap: 013-020 were at F1 0.63 against 0.87 before their misses were
+    # studied for general rules; measured 0.83 after
+    _, first, later = dev_reports
+    assert later.documents == 8
+    assert later.relations.f1 >= 0.75, later.format()
+    assert later.relations.f1 >= first.relations.f1 - 0.1, (first.summary(), later.summary())
+
+
+def test_dev_set_has_no_forbidden_relation(dev_reports):
+    assert not dev_reports[0].forbidden_present, dev_reports[0].forbidden_present

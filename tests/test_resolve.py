@@ -281,3 +281,58 @@ def test_resolve_organisation_short_form_joins_within_its_document_only():
 def test_resolve_all_capital_org_is_not_read_as_a_country_code():
     res = resolve_entities([ext("a", ("IT", "ORG"), ("Italy", "GPE"))])
     assert ids(res) == ["gpe:italy", "org:it"]
+
+
+def test_resolve_alias_given_in_the_text_joins_the_named_thing_and_records_why():
+    res = resolve_entities([ext("a", ("Volta Shipping", "ORG"),
+                                ("Volta Lines", "ORG", {"alias_of": "Volta Shipping"}))])
+    e = entity_named(res, "Volta Shipping")
+    assert ids(res) == ["org:volta-shipping"] and "Volta Lines" in e.aliases
+    assert any(m.rule == "other name given in the text (document)" and "Volta Lines" in m.names for m in e.merges)
+    assert "alias_of" not in e.attributes
+
+
+def test_resolve_alias_given_in_one_document_joins_the_same_alias_elsewhere():
+    res = resolve_entities([ext("a", ("Volta Shipping", "ORG"), ("Volta Lines", "ORG", {"alias_of": "Volta Shipping"})),
+                            ext("b", ("Volta Lines", "ORG"))])
+    assert ids(res) == ["org:volta-shipping"]
+
+
+def test_resolve_plural_short_form_joins_its_island_group():
+    res = resolve_entities([ext("a", ("Faroe Islands", "GPE"), ("Faroes", "ORG")),
+                            ext("b", ("Canary Islands", "LOC"), ("Canaries", "LOC"))])
+    assert ids(res) == ["gpe:faroe-islands", "loc:canary-islands"]
+    assert any(m.rule.startswith("plural short form") for m in entity_named(res, "Faroe Islands").merges)
+
+
+def test_resolve_plural_name_without_an_island_group_stays_apart():
+    res = resolve_entities([ext("a", ("Cooks", "ORG"), ("Cook Strait", "LOC"))])
+    assert ids(res) == ["loc:cook-strait", "org:cooks"]
+
+
+def test_resolve_country_alias_from_iso_name_in_parentheses_joins_the_country():
+    res = resolve_entities([ext("a", ("Falkland Islands", "LOC"), ("Malvinas", "ORG"))])
+    assert ids(res) == ["gpe:falkland-islands"]
+
+
+def test_resolve_type_vote_counts_a_context_proven_label_above_model_guesses():
+    res = resolve_entities([
+        ext("a", ("Benfica", "GPE"), ("Benfica", "GPE")),
+        ext("b", ("Benfica", "ORG", {"label_cue": "speaks as a body"})),
+    ])
+    assert ids(res) == ["org:benfica"]
+    assert "label_cue" not in entity_named(res, "Benfica").attributes
+
+
+def test_resolve_surname_of_several_words_joins_the_full_name():
+    res = resolve_entities([
+        ext("a", ("Youssef El Amrani", "PERSON"), ("El Amrani", "PERSON"), ("Montes de Oca", "PERSON"),
+            ("Alvaro Montes de Oca", "PERSON")),
+    ])
+    assert ids(res) == ["person:alvaro-montes-de-oca", "person:youssef-el-amrani"]
+    assert any(m.rule.startswith("surname of several words") for m in entity_named(res, "Youssef El Amrani").merges)
+
+
+def test_resolve_first_and_last_name_is_not_joined_to_a_longer_name_by_its_tail():
+    res = resolve_entities([ext("a", ("Mary Jane Doe", "PERSON"), ("Jane Doe", "PERSON"))])
+    assert ids(res) == ["person:jane-doe", "person:mary-jane-doe"]

@@ -75,6 +75,8 @@ def test_a_user_adds_a_relation_with_yaml_only(tmp_path):
     (MINIMAL.replace("        subject: [subj]", "        subject: [subj]\n        confidence: 2"), "not a number in"),
     (MINIMAL.replace("trigger: {lemma: [praise, laud], pos: [VERB]}", "trigger: {pos: [VERB]}"), "needs 'lemma'"),
     (MINIMAL.replace("[praise, laud]", "[praise, no]"), "quote words such as"),
+    (MINIMAL.replace("object: [dobj]", "object: [\"dobj[^]\"]"), "needs the words it excludes"),
+    (MINIMAL.replace("pos: [VERB]", "pos: [VERB], has_any: [\"@topic\"]"), "only allowed in subject/object"),
 ])
 def test_bad_schema_gives_one_line_error_naming_file_and_problem(tmp_path, text, message):
     path = write(tmp_path, text)
@@ -119,3 +121,14 @@ def test_schema_error_is_a_value_error_and_a_user_error():
     from kgbuild.errors import KgbuildError
 
     assert issubclass(SchemaError, ValueError) and issubclass(SchemaError, KgbuildError)
+
+
+def test_negated_lemmas_has_any_and_topic_paths_are_read(tmp_path):
+    text = MINIMAL.replace("pos: [VERB]}", 'pos: [VERB], has_any: [dobj, "prep[for]"], not_has: ["dobj[^lord|god]"]}')
+    text = text.replace("object: [dobj]", 'object: [dobj, "@topic"]')
+    pattern = load_schema(write(tmp_path, text)).relations["praised"].patterns[0]
+    assert [str(p.steps[0]) for p in pattern.trigger.has_any] == ["dobj", "prep[for]"]
+    step = pattern.trigger.not_has[0].steps[0]
+    assert step.negated and str(step) == "dobj[^god|lord]"
+    assert step.lemma_ok("king") and not step.lemma_ok("lord")
+    assert pattern.object[1].topic and not pattern.object[0].topic

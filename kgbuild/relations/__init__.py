@@ -92,6 +92,8 @@ class RelationExtractor:
             return False
         if any(not walk(tok, p) for p in t.has):
             return False
+        if t.has_any and not any(walk(tok, p) for p in t.has_any):
+            return False
         return not any(walk(tok, p) for p in t.not_has)
 
     def _apply(self, doc, tok, rel, pattern, index, document_id, found) -> list[RelationMention]:
@@ -108,7 +110,7 @@ class RelationExtractor:
             # "A and B agreed to meet": the members are the subjects of the intent, so each
             # proposes to meet the other. "A summit between A and B is planned" names no
             # proposer: a non-symmetric relation needs the members to be subjects.
-            by_subject = [p for p in pattern.pair if p.steps and p.steps[0].special == "subj"]
+            by_subject = [p for p in pattern.pair if any(st.special == "subj" for st in p.steps)]
             paths = pattern.pair if target.symmetric else by_subject
             members = _first(index.arguments(walk(tok, p), plural=True) for p in paths)
             pairs = [(a, b) for i, a in enumerate(members) for b in members[i + 1:]]
@@ -119,8 +121,10 @@ class RelationExtractor:
         else:
             # Alternatives in order: the first subject path that reaches a mention, then the first
             # object path that gives that subject a valid partner ("it ... with ESA": not 'it').
-            subs = _first(self._args(tok, p, index, found, doc) for p in pattern.subject)
-            pairs = _first([(s, o) for s in subs for o in self._args(tok, p, index, found, doc) if ok(s, o)]
+            stypes = pattern.subject_types or target.subject_types
+            otypes = pattern.object_types or target.object_types
+            subs = _first(self._args(tok, p, index, found, doc, stypes) for p in pattern.subject)
+            pairs = _first([(s, o) for s in subs for o in self._args(tok, p, index, found, doc, otypes) if ok(s, o)]
                            for p in pattern.object) if subs else []
         if pattern.unless:
             key = (pattern.unless, len(found))      # found only grows: its length dates the cache
@@ -152,9 +156,11 @@ class RelationExtractor:
                 return rel.name, POSSIBLE, min(conf, POSSIBLE_MAX_CONFIDENCE)
         return None, None, 0     # negated and refused: no edge, whatever the policy
 
-    def _args(self, tok, path, index, found, doc) -> list[Argument]:
+    def _args(self, tok, path, index, found, doc, types=frozenset()) -> list[Argument]:
+        if path.topic:
+            return _topic(tok, index, types)
         if not path.is_context:
-            return index.arguments(walk(tok, path), coordination=not path.ends_up)
+            return index.arguments(walk(tok, path), coordination=not (path.ends_up or path.is_self))
         here = _sentence_of(index, tok.idx)
         best: Optional[RelationMention] = None
         best_key = None
@@ -169,7 +175,16 @@ class RelationExtractor:
                 best, best_key = r, key
         if best is None:
             return []
-        return [Argument(index.mentions[best.subject], "direct" if best.evidence.via == "direct" else best.evidence.via)]
+        # "A and B agreed to meet in Y": one trigger read as several relations gives each subject
+        same = [r for r in found if r.type == best.type and r.evidence.trigger is not None
+                and best.evidence.trigger is not None and r.evidence.trigger.start == best.evidence.trigger.start
+                and r.evidence.modality == ASSERTED]
+        out, seen = [], set()
+        for r in [best] + same:
+            if r.subject not in seen:
+                seen.add(r.subject)
+                out.append(Argument(index.mentions[r.subject], "direct" if r.evidence.via == "direct" else r.evidence.via))
+        return out
 
     @staticmethod
     def _types_ok(rel: RelationType, pattern: Pattern, s: Argument, o: Argument, index: MentionIndex) -> bool:
@@ -238,6 +253,40 @@ def _sentence_of(index: MentionIndex, char: int) -> Optional[int]:
     starts = index.sentence_starts
     k = bisect_right(starts, char) - 1
     return k if k >= 0 else None
+
+
+TOPIC_DEPS = frozenset({"nsubj", "nsubjpass"})
+
+
+def _topic(tok: Token, index: MentionIndex, types: frozenset) -> list[Argument]:
+    """The name a bare title belongs to ("Acme said on Monday ... Chief executive X told staff"):
+    the nearest name of an allowed type before the trigger, in its sentence or the previous one,
+    that is the subject of a clause (itself or through an apposition). Names are indexed once
+    per document and found by bisection, so each title costs a short backward scan."""
+    cands = index.cache.get("topic")
+    if cands is None:
+        cands = []
+        for m in index.mentions:
+            if m.kind != "name" or m.token_start in index.dateline:
+                continue
+            root = index.doc[m.token_start:m.token_end].root
+            # "LIMA, May 3 - Acme Corp said": the parser often hangs the subject on the dateline
+            if root.dep_ in TOPIC_DEPS or (root.dep_ in ("appos", "conj") and (
+                    root.head.dep_ in TOPIC_DEPS or root.head.i in index.dateline)):
+                cands.append((m.start, m))
+        cands.sort(key=lambda c: c[0])
+        index.cache["topic"] = cands
+    here = _sentence_of(index, tok.idx)
+    k = bisect_right(cands, tok.idx, key=lambda c: c[0]) - 1
+    while k >= 0:
+        start, m = cands[k]
+        sent = _sentence_of(index, start)
+        if sent is None or sent < here - CONTEXT_WINDOW:
+            break
+        if index.label(m) in types:
+            return [Argument(m, "coreference")]     # a bridging reference, not a word of the sentence
+        k -= 1
+    return []
 
 
 def _related_keys(found: list[RelationMention], types: frozenset, index: MentionIndex) -> set[tuple[str, str]]:

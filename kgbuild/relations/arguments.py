@@ -174,10 +174,11 @@ class MentionIndex:
         for short, longs in lasts.items():
             if short in votes:
                 keys = {short} | {m.name.casefold() for m in longs}
-                total = sum((votes[k] for k in keys), Counter())
+                total = sum((votes[k] for k in sorted(keys)), Counter())
                 for k in keys:
                     votes[k] = Counter(total)
-        return {k: c.most_common(1)[0][0] for k, c in votes.items() if c}
+        # Ties are broken by label name, never by set or dict order (which depends on the hash seed).
+        return {k: min(c.items(), key=lambda kv: (-kv[1], kv[0]))[0] for k, c in votes.items() if c}
 
 
 def _name_before(pronoun: Token) -> Optional[Token]:
@@ -221,17 +222,18 @@ DASHES = frozenset({"-", "–", "—", "--"})
 
 
 def _dateline_tokens(doc) -> frozenset:
-    """Token indices of news datelines ("NAIROBI (Reuters) -", "CANNES, France -"): places of
-    filing, never arguments of the sentence they are glued to."""
+    """Token indices of news datelines ("NAIROBI (Reuters) -", "CANNES, France -", "LIMA, May 3 -"):
+    places of filing, never arguments of the sentence they are glued to."""
     out: set[int] = set()
     for sent in doc.sents:
         first = sent[0]
         if not (first.is_upper and first.is_alpha and len(first) >= 3):
             continue
-        for tok in sent[: min(len(sent), 10)]:
+        for tok in sent[: min(len(sent), 14)]:
             if tok.text in DASHES:
                 out.update(range(sent.start, tok.i + 1))
                 break
-            if tok.pos_ not in ("PROPN", "PUNCT", "NOUN") and not tok.is_punct:
+            # "SAN FRANCISCO, Jan 22 -", "STAVANGER, Norway, Feb 12 (Reuters) -": a date is part of it
+            if tok.pos_ not in ("PROPN", "PUNCT", "NOUN", "NUM") and not tok.is_punct:
                 break
     return frozenset(out)

@@ -22,7 +22,7 @@ def lemma(tok: Token) -> str:
 def _matches(tok: Token, step: Step) -> bool:
     if step.deps and tok.dep_ not in step.deps:
         return False
-    return not step.lemmas or lemma(tok) in step.lemmas or tok.lower_ in step.lemmas
+    return step.lemma_ok(lemma(tok), tok.lower_)
 
 
 def walk(start: Token, path: ArgPath) -> list[Token]:
@@ -40,7 +40,7 @@ def walk(start: Token, path: ArgPath) -> list[Token]:
                 if head is tok:
                     continue
                 if (not step.deps or tok.dep_ in step.deps) and (
-                        not step.lemmas or lemma(head) in step.lemmas or head.lower_ in step.lemmas):
+                        step.lemma_ok(lemma(head), head.lower_)):
                     nxt.append(head)
             else:
                 nxt.extend(c for c in tok.children if _matches(c, step))

@@ -35,6 +35,7 @@ from dataclasses import dataclass, field
 from typing import Any, Iterable, Iterator, Mapping, Optional
 
 from ..errors import KgbuildError
+from ..graph import combine_confidence
 
 DEFAULT_URI = "bolt://127.0.0.1:7687"
 DEFAULT_USER = "neo4j"
@@ -59,6 +60,7 @@ LABEL_RE = re.compile(r"^[A-Z][A-Za-z0-9]*$")
 REL_TYPE_RE = re.compile(r"^[A-Z][A-Z0-9_]*$")
 URI_SCHEMES = {"bolt", "bolt+s", "bolt+ssc", "neo4j", "neo4j+s", "neo4j+ssc"}
 RESERVED_TYPES = {"MENTIONS"}       # kgbuild's own provenance relationship
+_JSON = json.JSONEncoder(ensure_ascii=False)   # one encoder: json.dumps(**kwargs) builds one per call
 # Index hints: a plan cached while the database was nearly empty may otherwise scan the index per row.
 _SEEK_N = "USING INDEX n:Entity(id)"
 _SEEK_ST = ("MATCH (s:Entity {id: row.s}) USING INDEX s:Entity(id) "
@@ -224,11 +226,14 @@ def _plan(kg, schema) -> _Plan:
         nodes.setdefault(type_label(row["props"]["type"]) or "", []).append(row)
     edges: dict[str, list[dict]] = {}
     keys = set()
+    types: dict[str, str] = {}
     for u, v, key, data in kg.edges(keys=True, data=True):
-        rtype = relationship_type(data.get("type") or key, schema)
+        name = data.get("type") or key
+        rtype = types.get(name) or types.setdefault(name, relationship_type(name, schema))
         row = _edge_row(str(u), str(v), data)
         for doc in row["props"]["documents"]:
-            docs.setdefault(doc, {"id": doc})
+            if doc not in docs:
+                docs[doc] = {"id": doc}
         edges.setdefault(rtype, []).append(row)
         keys.add((str(u), rtype, str(v)))
     documents = [{"id": i, "props": {k: v for k, v in d.items() if k != "id"}} for i, d in sorted(docs.items())]
@@ -261,10 +266,12 @@ def _node_row(node_id: str, data: dict) -> dict:
 
 
 def _edge_row(source: str, target: str, data: dict) -> dict:
-    evidence = [e for e in data.get("evidence") or [] if isinstance(e, dict)]
-    props = {k: data[k] for k in ("confidence", "count", "modality", "symmetric") if _storable(data.get(k))}
-    props["documents"] = sorted({str(d) for d in data.get("documents") or []} |
-                                {str(e["document"]) for e in evidence if e.get("document") is not None})
+    evidence = [e for e in data.get("evidence") or () if isinstance(e, dict)]
+    props = {k: data[k] for k in ("confidence", "count", "modality", "symmetric") if k in data and _storable(data[k])}
+    docs = {e.get("document") for e in evidence}
+    docs.update(data.get("documents") or ())
+    docs.discard(None)
+    props["documents"] = sorted(map(str, docs))
     return {"s": source, "t": target, "props": props, "evidence": evidence}
 
 
@@ -281,23 +288,30 @@ def _storable(value) -> bool:
 
 def _edge_props(evidence: list[dict], fallback: dict) -> dict:
     """Aggregate evidence the way graph.assemble_graph does: noisy-or over asserted evidence."""
+    props = dict(fallback)
     if not evidence:
-        props = dict(fallback)
         props.setdefault("evidence", [])
         props.setdefault("evidence_json", "[]")
         return props
-    from ..graph import combine_confidence
-
-    asserted = [e for e in evidence if e.get("modality", "asserted") == "asserted"]
-    modalities = {e.get("modality", "asserted") for e in evidence}
-    props = dict(fallback)
+    asserted, every, docs, sentences, possible = [], [], set(), [], False
+    for e in evidence:
+        modality = e.get("modality", "asserted")
+        confidence = float(e.get("confidence", 0.8))
+        every.append(confidence)
+        if modality == "asserted":
+            asserted.append(confidence)
+        elif modality == "possible":
+            possible = True
+        if e.get("document") is not None:
+            docs.add(str(e["document"]))
+        sentences.append(str(e.get("sentence", "")))
     props.update(
-        confidence=combine_confidence([float(e.get("confidence", 0.8)) for e in (asserted or evidence)]),
+        confidence=combine_confidence(asserted or every),
         count=len(evidence),
-        modality="asserted" if asserted else ("possible" if "possible" in modalities else "negated"),
-        documents=sorted({str(e["document"]) for e in evidence if e.get("document") is not None}),
-        evidence=[str(e.get("sentence", "")) for e in evidence],
-        evidence_json=json.dumps(evidence, ensure_ascii=False),
+        modality="asserted" if asserted else ("possible" if possible else "negated"),
+        documents=sorted(docs),
+        evidence=sentences,
+        evidence_json=_JSON.encode(evidence),
     )
     return props
 
