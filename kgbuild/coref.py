@@ -30,7 +30,7 @@ PERSON_NOUNS = frozenset("""leader president minister chancellor premier senator
 spokeswoman spokesperson official chief executive ceo chairman chairwoman founder journalist reporter
 author scientist researcher coach manager player striker king queen prince princess envoy diplomat
 ambassador lawmaker billionaire businessman businesswoman actor actress singer champion""".split())
-ORG_NOUNS = frozenset("""company firm group organisation organization agency alliance party club team
+ORG_NOUNS = frozenset("""company firm group organisation organization agency alliance party club team bloc
 carrier airline automaker startup giant manufacturer retailer bank lender insurer broadcaster newspaper
 publication network institute university union federation league ministry""".split())
 DESCRIBING_PREPOSITIONS = frozenset({"of", "with", "between", "among", "against", "for", "in", "from"})

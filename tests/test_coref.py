@@ -82,3 +82,9 @@ def test_coref_no_antecedent_beyond_the_window(resolve):
 def test_coref_he_never_links_to_an_organisation(resolve):
     _, ms = resolve("Microsoft announced a deal. He said it was big.")
     assert not any(m.text == "He" for m in ms if m.kind == "pronoun")
+
+
+def test_coref_the_bloc_points_at_the_organisation_named_before(resolve):
+    _, ms = resolve("The ministers met at a summit of Mercosur in Montevideo on Friday. "
+                    "Uruguay and Paraguay are founding members of the bloc, and the bloc will meet again in May.")
+    assert ("the bloc", "Mercosur") in links(ms)
