@@ -473,7 +473,10 @@ def _missed_names(doc, mentions: list[Mention], sent_starts, index) -> list[Ment
     place after a locative preposition)."""
     covered = {i for m in mentions for i in range(m.token_start, m.token_end)}
     covered |= {t.i for ent in doc.ents if ent.label_ not in NON_ENTITY_LABELS for t in ent}
-    org_tokens = {i for m in mentions if m.label == "ORG" for i in range(m.token_start, m.token_end)}
+    org_tokens = {i for m in mentions if m.label == "ORG" and not index.country(m.name)
+                  for i in range(m.token_start, m.token_end)}
+    place_tokens = {i for m in mentions if m.label in PLACE_LABELS or index.country(m.name)
+                    for i in range(m.token_start, m.token_end)}
     out: list[Mention] = []
     i = 0
     while i < len(doc):
@@ -504,6 +507,8 @@ def _missed_names(doc, mentions: list[Mention], sent_starts, index) -> list[Ment
         elif after is not None and after.is_lower and after.lower_ in CLUB_ROLE_NOUNS and j + 2 < len(doc) \
                 and doc[j + 2].ent_type_ == "PERSON" and not index.country(span.text):
             label = "ORG"       # 'Sevilla coach Diego Alonso'
+        elif j == i and index.country(tok.text) and any(t.i in place_tokens for t in linked):
+            label = "GPE"       # 'Uruguay and Paraguay are members' with 'Uruguay' left untagged
         elif tok.is_sent_start and j == i:
             pass                # a capitalised first word is no evidence of a name
         elif any(t.i in org_tokens for t in linked) and not first_name_gender(tok.text):
@@ -717,20 +722,28 @@ def _after_locative(doc, m: Mention) -> bool:
     return root.dep_ == "pobj" and root.head.lower_ in LOCATIVE_PREPOSITIONS | {"at", "to"}
 
 
+MEMBERSHIP_NOUNS = frozenset("bloc alliance federation league association union organisation organization".split())
+
+
 def _type_by_later_description(doc, mentions: list[Mention], index) -> None:
     """'a summit of X in Y, where the trade bloc is based': a definite organisation noun after a
-    name typed as a place that no gazetteer knows, in the same sentence, describes that name."""
+    name typed as a place that no gazetteer knows, in the same sentence, describes that name; a
+    body of members ('the bloc', 'the alliance') may look back one sentence more."""
     names = [m for m in mentions if m.kind == "name"]
+    sent_starts = [s.start for s in doc.sents]
     for tok in doc:
         if not (tok.is_lower and tok.lower_ in ORG_KIND_NOUNS and tok.tag_ in ("NN", "NNP")
                 and any(c.dep_ == "det" and c.lower_ == "the" for c in tok.children)):
             continue
-        sent = tok.sent
+        sent_start = tok.sent.start
+        if tok.lower_ in MEMBERSHIP_NOUNS:
+            k = bisect_right(sent_starts, tok.i) - 1
+            sent_start = sent_starts[max(0, k - 1)]
         clause_head = tok.head
         while clause_head.dep_ not in ("relcl", "ROOT") and clause_head.head.i != clause_head.i:
             clause_head = clause_head.head
         attached = clause_head.head.i if clause_head.dep_ == "relcl" else -1   # 'Denver, where the firm is based'
-        before = [m for m in names if sent.start <= m.token_start and m.token_end <= tok.i
+        before = [m for m in names if sent_start <= m.token_start and m.token_end <= tok.i
                   and not (m.token_start <= attached < m.token_end)
                   and not _after_locative(doc, m)]
         same_kind = any(m.label == "ORG" and m.name.split()[-1].casefold() == tok.lower_

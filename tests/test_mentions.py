@@ -319,3 +319,17 @@ def test_mentions_single_name_read_mostly_as_a_person_stays_a_person(parse):
     _, ms = parse("Okafor joined Smith at the hearing, where Jones and Smith questioned the witnesses. "
                   "He later joined Smith's consultancy.")
     assert {m.label for m in ms if m.name == "Smith"} == {"PERSON"}
+
+
+def test_mentions_untagged_country_listed_with_a_place_is_found(parse):
+    _, ms = parse("The ministers met at a summit in Montevideo on Friday. "
+                  "Uruguay and Paraguay are founding members of the bloc.")
+    assert by_name(ms, "Uruguay").label == "GPE"
+
+
+def test_mentions_body_of_members_may_describe_a_name_from_the_sentence_before(parse):
+    _, ms = parse("The ministers met at a summit of Mercosur in Montevideo on Friday. "
+                  "Uruguay and Paraguay are founding members of the bloc.")
+    assert by_name(ms, "Mercosur").label == "ORG"
+    _, ms = parse("She visited Winnemucca on Friday. The firm said the talks went well.")
+    assert by_name(ms, "Winnemucca").label != "ORG"
