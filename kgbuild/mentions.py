@@ -562,6 +562,7 @@ def _context_types(doc, mentions: list[Mention], index) -> None:
 
 
 def _context_label(doc, m: Mention, index, person_parts: frozenset = frozenset()) -> Optional[tuple[str, str]]:
+    """(label, rule) the words around one name prove, or None; strongest evidence first."""
     name, label = m.name, m.label
     if index.country(name) or m.attributes.get("title") or m.attributes.get("abbreviates"):
         return None
@@ -577,7 +578,6 @@ def _context_label(doc, m: Mention, index, person_parts: frozenset = frozenset()
             return "FAC", f"'{nxt.lower_}' after it"       # 'the Metropolitano stadium'
         if nxt.lower_ in ORG_KIND_NOUNS - {"group", "party", "union"}:
             return "ORG", f"'{nxt.lower_}' after it"       # 'the Nikkei newspaper'
-
     root = doc[m.token_start:m.token_end].root
     prev = doc[m.token_start - 1] if m.token_start > 0 else None
     if index.is_celestial(name) and m.token_end - m.token_start == 1 and _celestial_context(doc, m, prev):
@@ -717,6 +717,12 @@ def _spread_over_coordination(doc, mentions: list[Mention], index) -> None:
             other.label, other.attributes["label_cue"] = "ORG", "listed with an organisation"
 
 
+def _of_something(doc, m: Mention) -> bool:
+    """'a summit of X', 'the members of X': X is what the noun before 'of' belongs to."""
+    root = doc[m.token_start:m.token_end].root
+    return root.dep_ == "pobj" and root.head.lower_ == "of" and root.head.head.pos_ == "NOUN"
+
+
 def _after_locative(doc, m: Mention) -> bool:
     root = doc[m.token_start:m.token_end].root
     return root.dep_ == "pobj" and root.head.lower_ in LOCATIVE_PREPOSITIONS | {"at", "to"}
@@ -745,7 +751,8 @@ def _type_by_later_description(doc, mentions: list[Mention], index) -> None:
         attached = clause_head.head.i if clause_head.dep_ == "relcl" else -1   # 'Denver, where the firm is based'
         before = [m for m in names if sent_start <= m.token_start and m.token_end <= tok.i
                   and not (m.token_start <= attached < m.token_end)
-                  and not _after_locative(doc, m)]
+                  and not _after_locative(doc, m)
+                  and (m.token_start >= tok.sent.start or _of_something(doc, m))]
         same_kind = any(m.label == "ORG" and m.name.split()[-1].casefold() == tok.lower_
                         for m in names if m.token_end <= tok.i)
         if same_kind or any(m.label == "ORG" for m in before):

@@ -72,6 +72,15 @@ class Step:
             return True
         return not any(f in self.lemmas for f in forms) if self.negated else any(f in self.lemmas for f in forms)
 
+    def accepts(self, lemma: str, word: str) -> bool:
+        """``lemma_ok`` for a token's lemma and word, without building a tuple: it runs for
+        every child visited by every path walk."""
+        lemmas = self.lemmas
+        if not lemmas:
+            return True
+        hit = lemma in lemmas or word in lemmas
+        return not hit if self.negated else hit
+
     def __str__(self) -> str:
         if self.special:
             return self.special

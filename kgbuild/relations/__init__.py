@@ -14,13 +14,14 @@ from collections import defaultdict
 from dataclasses import replace
 from typing import Iterable, Optional
 
-from spacy.tokens import Doc, Token
+from spacy.tokens import Doc
 
 from ..model import Evidence, Mention, RelationMention, TextSpan
 from ..schema import Pattern, RelationType, Schema
 from .arguments import Argument, MentionIndex
 from .modality import ASSERTED, INTENDED, POSSIBLE, Context, analyse
-from .paths import lemma, walk
+from .paths import walk
+from .tokens import StringMemo, TokenTable
 
 __all__ = ["RelationExtractor"]
 
@@ -37,69 +38,107 @@ class RelationExtractor:
         self.vocab = vocab
         self.by_lemma: dict[str, list[tuple[RelationType, Pattern]]] = defaultdict(list)
         self.by_entity: dict[str, list[tuple[RelationType, Pattern]]] = defaultdict(list)
+        # Per pattern (by identity), what extract() would otherwise recompute for every trigger:
+        # the relation that declares it, and whether it waits for the others (unless/@subject:).
+        self.relation_of: dict[int, str] = {}
+        self.context_paths: dict[int, bool] = {}
+        self.needs: dict[int, tuple] = {}
         for rel in schema.relations.values():
             for p in rel.patterns:
+                self.relation_of.setdefault(id(p), rel.name)
+                self.context_paths[id(p)] = any(path.is_context for path in p.subject + p.object)
+                self.needs[id(p)] = _needed_sides(p)
                 for lem in p.trigger.lemmas:
                     self.by_lemma[lem].append((rel, p))
                 for t in p.trigger.entity:
                     self.by_entity[t].append((rel, p))
+        self.memo = StringMemo(vocab.strings if vocab is not None else None)
 
     # -- public --------------------------------------------------------------------------------
     def extract(self, doc: Doc, mentions: list[Mention], document_id: str) -> list[RelationMention]:
-        index = MentionIndex(mentions, doc)
+        memo = self.memo
+        if memo.strings is not doc.vocab.strings:
+            memo.strings = doc.vocab.strings
+        memo.trim()
+        index = MentionIndex(mentions, doc, TokenTable(doc, memo))
         found: list[RelationMention] = []
-        deferred: list[tuple[Token, RelationType, Pattern]] = []
-        for tok, rel, pattern in self._triggers(doc, index):
-            if pattern.unless or any(path.is_context for path in pattern.subject + pattern.object):
+        deferred: list[tuple[int, RelationType, Pattern]] = []
+        for tok, rel, pattern in self._triggers(index):
+            if pattern.unless or self.context_paths[id(pattern)]:
                 deferred.append((tok, rel, pattern))
                 continue
-            found.extend(self._apply(doc, tok, rel, pattern, index, document_id, found))
+            found.extend(self._apply(tok, rel, pattern, index, document_id, found))
         # Patterns that refer to other relations ("the parties of the proposed meeting", "unless
         # already related") run last; those naming a proposal's parties run after the proposals.
-        deferred.sort(key=lambda d: any(path.is_context for path in d[2].subject + d[2].object))
+        deferred.sort(key=lambda d: self.context_paths[id(d[2])])
         for tok, rel, pattern in deferred:
-            found.extend(self._apply(doc, tok, rel, pattern, index, document_id, found))
+            found.extend(self._apply(tok, rel, pattern, index, document_id, found))
         found = _drop_superseded(found, self.schema)
         return _dedupe(found, index, self.schema.symmetric_relations())
 
     # -- matching ------------------------------------------------------------------------------
-    def _triggers(self, doc: Doc, index: MentionIndex) -> Iterable[tuple[Token, RelationType, Pattern]]:
+    def _triggers(self, index: MentionIndex) -> Iterable[tuple[int, RelationType, Pattern]]:
+        t = index.t
         heads = {}
         for m in index.mentions:
             if m.kind == "name":
-                root = doc[m.token_start:m.token_end].root
-                heads.setdefault(root.i, m)
-        for tok in doc:
+                heads.setdefault(index.root(m), m)
+        by_lemma = self.by_lemma
+        star = by_lemma.get("*", [])
+        lemmas, lowers = t.lemma, t.lower
+        for i in range(t.n):
+            lem, low = lemmas[i], lowers[i]
+            m = heads.get(i)
+            # Only words some pattern names (or a name's head, for entity triggers) are visited.
+            if m is None and not star and lem not in by_lemma and low not in by_lemma:
+                continue
             # By lemma and by the word itself: the small model lemmatises "talks" as "talk" and
             # a pattern may name either form.
-            cands = list(self.by_lemma.get(lemma(tok), ()))
-            if tok.lower_ != lemma(tok):
-                cands += [c for c in self.by_lemma.get(tok.lower_, ()) if c not in cands]
-            cands += self.by_lemma.get("*", [])
-            m = heads.get(tok.i)
+            cands = list(by_lemma.get(lem, ()))
+            if low != lem:
+                cands += [c for c in by_lemma.get(low, ()) if c not in cands]
+            cands += star
             if m is not None:
                 cands += self.by_entity.get(index.label(m) or m.label, [])
             for rel, pattern in cands:
-                if self._trigger_ok(tok, pattern):
-                    yield tok, rel, pattern
+                # A pattern whose argument paths reach no token relates nothing (most triggers:
+                # every name, for the entity patterns); that test is cheap, so it comes first.
+                if self._reaches(index, i, pattern) and self._trigger_ok(index, i, pattern):
+                    yield i, rel, pattern
+
+    def _reaches(self, index: MentionIndex, i: int, pattern: Pattern) -> bool:
+        for side in self.needs[id(pattern)]:
+            if not any(_walk(index, i, p) for p in side):
+                return False
+        return True
 
     @staticmethod
-    def _trigger_ok(tok: Token, pattern: Pattern) -> bool:
-        t = pattern.trigger
-        if t.pos and tok.pos_ not in t.pos:
+    def _trigger_ok(index: MentionIndex, i: int, pattern: Pattern) -> bool:
+        t, tr = index.t, pattern.trigger
+        if tr.pos and t.pos[i] not in tr.pos:
             return False
-        if t.not_lemmas and (lemma(tok) in t.not_lemmas or tok.lower_ in t.not_lemmas):
+        if tr.not_lemmas and (t.lemma[i] in tr.not_lemmas or t.lower[i] in tr.not_lemmas):
             return False
-        if any(not walk(tok, p) for p in t.has):
+        if any(not _walk(index, i, p) for p in tr.has):
             return False
-        if t.has_any and not any(walk(tok, p) for p in t.has_any):
+        if tr.has_any and not any(_walk(index, i, p) for p in tr.has_any):
             return False
-        return not any(walk(tok, p) for p in t.not_has)
+        return not any(_walk(index, i, p) for p in tr.not_has)
 
-    def _apply(self, doc, tok, rel, pattern, index, document_id, found) -> list[RelationMention]:
+    def _context(self, index: MentionIndex, tok: int, static: bool) -> Context:
+        """The trigger's modality and attribution: they depend on the token only, so they are
+        decided once per token and document whatever the number of patterns it triggers."""
+        key = ("context", tok, static)
+        ctx = index.cache.get(key)
+        if ctx is None:
+            ctx = index.cache[key] = analyse(index.t, tok, self.schema.modality,
+                                             lambda j: _name_of(j, index), static=static)
+        return ctx
+
+    def _apply(self, tok, rel, pattern, index, document_id, found) -> list[RelationMention]:
         # A title or a name's own phrase ("X in Y") holds whatever the clause around it says.
         static = pattern.via == "apposition" or bool(pattern.trigger.entity)
-        ctx = analyse(tok, self.schema.modality, lambda t: _name_of(t, index), static=static)
+        ctx = self._context(index, tok, static)
         rtype, modality, conf = self._decide(rel, pattern, ctx)
         if rtype is None:
             return []
@@ -112,7 +151,7 @@ class RelationExtractor:
             # proposer: a non-symmetric relation needs the members to be subjects.
             by_subject = [p for p in pattern.pair if any(st.special == "subj" for st in p.steps)]
             paths = pattern.pair if target.symmetric else by_subject
-            members = _first(index.arguments(walk(tok, p), plural=True) for p in paths)
+            members = _first(index.arguments(_walk(index, tok, p), plural=True) for p in paths)
             pairs = [(a, b) for i, a in enumerate(members) for b in members[i + 1:]]
             pairs = [(a, replace(b, via="coordination") if b.via == "direct" else b) for a, b in pairs]
             if not target.symmetric:
@@ -123,8 +162,8 @@ class RelationExtractor:
             # object path that gives that subject a valid partner ("it ... with ESA": not 'it').
             stypes = pattern.subject_types or target.subject_types
             otypes = pattern.object_types or target.object_types
-            subs = _first(self._args(tok, p, index, found, doc, stypes) for p in pattern.subject)
-            pairs = _first([(s, o) for s in subs for o in self._args(tok, p, index, found, doc, otypes) if ok(s, o)]
+            subs = _first(self._args(tok, p, index, found, stypes) for p in pattern.subject)
+            pairs = _first([(s, o) for s in subs for o in self._args(tok, p, index, found, otypes) if ok(s, o)]
                            for p in pattern.object) if subs else []
         if pattern.unless:
             key = (pattern.unless, len(found))      # found only grows: its length dates the cache
@@ -136,7 +175,7 @@ class RelationExtractor:
                              & related)]
         out = []
         for s, o in pairs:
-            out.append(self._relation(index.text, tok, rtype, pattern, s, o, ctx, modality, conf, document_id))
+            out.append(self._relation(index, tok, rtype, pattern, s, o, ctx, modality, conf, document_id))
         return out
 
     def _decide(self, rel: RelationType, pattern: Pattern, ctx: Context):
@@ -156,12 +195,13 @@ class RelationExtractor:
                 return rel.name, POSSIBLE, min(conf, POSSIBLE_MAX_CONFIDENCE)
         return None, None, 0     # negated and refused: no edge, whatever the policy
 
-    def _args(self, tok, path, index, found, doc, types=frozenset()) -> list[Argument]:
+    def _args(self, tok, path, index, found, types=frozenset()) -> list[Argument]:
         if path.topic:
             return _topic(tok, index, types)
         if not path.is_context:
-            return index.arguments(walk(tok, path), coordination=not (path.ends_up or path.is_self))
-        here = _sentence_of(index, tok.idx)
+            return index.arguments(_walk(index, tok, path), coordination=not (path.ends_up or path.is_self))
+        at = index.t.idx[tok]
+        here = _sentence_of(index, at)
         best: Optional[RelationMention] = None
         best_key = None
         for r in found:
@@ -170,7 +210,7 @@ class RelationExtractor:
             k = _sentence_of(index, r.evidence.start)
             if k is None or not (here - CONTEXT_WINDOW <= k <= here):
                 continue
-            key = (k == here, -abs(r.evidence.trigger.start - tok.idx) if r.evidence.trigger else 0)
+            key = (k == here, -abs(r.evidence.trigger.start - at) if r.evidence.trigger else 0)
             if best_key is None or key > best_key:
                 best, best_key = r, key
         if best is None:
@@ -196,21 +236,23 @@ class RelationExtractor:
         return (ls in (pattern.subject_types or rel.subject_types)
                 and lo in (pattern.object_types or rel.object_types))
 
-    def _relation(self, text, tok, rtype, pattern, s, o, ctx, modality, conf, document_id) -> RelationMention:
-        sent = tok.sent
+    def _relation(self, index, tok, rtype, pattern, s, o, ctx, modality, conf, document_id) -> RelationMention:
+        sentence, start, end = _sentence(index, tok)
         via = _combine_via(pattern.via, s.via, o.via)
         if via == "coreference":
             conf -= COREFERENCE_PENALTY
+        word = index.doc[tok].text
+        at = index.t.idx[tok]
+        declared = self.relation_of.get(id(pattern), "?")
         ev = Evidence(
             document=document_id,
-            sentence=sent.text.strip(),
-            start=sent.start_char + (len(sent.text) - len(sent.text.lstrip())),
-            end=sent.start_char + len(sent.text.rstrip()),
-            subject=_surface(text, s.mention),
-            object=_surface(text, o.mention),
-            trigger=TextSpan(tok.text, tok.idx, tok.idx + len(tok.text)),
-            pattern=f"{rtype}:{pattern.name}" if rtype == pattern_relation(self.schema, pattern) else
-                    f"{pattern_relation(self.schema, pattern)}:{pattern.name}->{rtype}",
+            sentence=sentence,
+            start=start,
+            end=end,
+            subject=_surface(index.text, s.mention),
+            object=_surface(index.text, o.mention),
+            trigger=TextSpan(word, at, at + len(word)),
+            pattern=f"{rtype}:{pattern.name}" if rtype == declared else f"{declared}:{pattern.name}->{rtype}",
             via=via,
             modality=modality,
             confidence=round(max(0.05, conf), 3),
@@ -218,6 +260,41 @@ class RelationExtractor:
             reported=ctx.reported,
         )
         return RelationMention(type=rtype, subject=s.index, object=o.index, evidence=ev)
+
+
+def _needed_sides(pattern: Pattern) -> tuple:
+    """The groups of alternative paths of which at least one must reach a token for the pattern
+    to relate anything: the pair paths, or the subject and the object paths (a side with
+    "@topic" or "@subject:" finds its argument elsewhere, so it is left out)."""
+    if pattern.pair:
+        return (pattern.pair,)
+    return tuple(side for side in (pattern.subject, pattern.object)
+                 if side and not any(p.topic or p.is_context for p in side))
+
+
+def _walk(index: MentionIndex, tok: int, path) -> list:
+    """``paths.walk`` memoised per document: many patterns share a path ("subj", "dobj") and a
+    trigger token; a path's text says all it does. The list returned is shared: callers must not
+    change it."""
+    key = (tok, path.text)
+    got = index.walks.get(key)
+    if got is None:
+        got = index.walks[key] = walk(index.t, tok, path)
+    return got
+
+
+def _sentence(index: MentionIndex, tok: int) -> tuple[str, int, int]:
+    """The stripped text of the token's sentence and its offsets, once per sentence."""
+    k = index.t.sent_of[tok]
+    key = ("sentence", k)
+    got = index.cache.get(key)
+    if got is None:
+        a, b = index.t.sent_bounds[k]
+        span = index.doc[a:b]
+        text = span.text
+        got = index.cache[key] = (text.strip(), span.start_char + (len(text) - len(text.lstrip())),
+                                  span.start_char + len(text.rstrip()))
+    return got
 
 
 def _surface(text: str, m: Mention) -> TextSpan:
@@ -258,7 +335,7 @@ def _sentence_of(index: MentionIndex, char: int) -> Optional[int]:
 TOPIC_DEPS = frozenset({"nsubj", "nsubjpass"})
 
 
-def _topic(tok: Token, index: MentionIndex, types: frozenset) -> list[Argument]:
+def _topic(tok: int, index: MentionIndex, types: frozenset) -> list[Argument]:
     """The name a bare title belongs to ("Acme said on Monday ... Chief executive X told staff"):
     the nearest name of an allowed type before the trigger, in its sentence or the previous one,
     that is the subject of a clause (itself or through an apposition). Names are indexed once
@@ -269,15 +346,17 @@ def _topic(tok: Token, index: MentionIndex, types: frozenset) -> list[Argument]:
         for m in index.mentions:
             if m.kind != "name" or m.token_start in index.dateline:
                 continue
-            root = index.doc[m.token_start:m.token_end].root
+            root = index.root(m)
+            dep, head = index.t.dep, index.t.head[root]
             # "LIMA, May 3 - Acme Corp said": the parser often hangs the subject on the dateline
-            if root.dep_ in TOPIC_DEPS or (root.dep_ in ("appos", "conj") and (
-                    root.head.dep_ in TOPIC_DEPS or root.head.i in index.dateline)):
+            if dep[root] in TOPIC_DEPS or (dep[root] in ("appos", "conj") and (
+                    dep[head] in TOPIC_DEPS or head in index.dateline)):
                 cands.append((m.start, m))
         cands.sort(key=lambda c: c[0])
         index.cache["topic"] = cands
-    here = _sentence_of(index, tok.idx)
-    k = bisect_right(cands, tok.idx, key=lambda c: c[0]) - 1
+    at = index.t.idx[tok]
+    here = _sentence_of(index, at)
+    k = bisect_right(cands, at, key=lambda c: c[0]) - 1
     while k >= 0:
         start, m = cands[k]
         sent = _sentence_of(index, start)
@@ -317,13 +396,14 @@ def _drop_superseded(found: list[RelationMention], schema: Schema) -> list[Relat
     return out
 
 
-def _name_of(tok: Token, index: MentionIndex) -> str:
+def _name_of(i: int, index: MentionIndex) -> str:
     """Who asserts: the resolved name if the token is a mention, else its short noun phrase."""
-    arg = index.argument(tok)
+    arg = index.argument(i)
     if arg is not None:
         ref = index.referent(arg.mention)
         if ref is not None:
             return ref.name
+    tok = index.doc[i]
     words = [t for t in tok.subtree if t.dep_ not in ("det", "punct") and t.i <= tok.i]
     text = " ".join(t.text for t in words[-4:]) if words else tok.text
     return text

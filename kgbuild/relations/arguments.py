@@ -12,10 +12,9 @@ from collections import Counter, defaultdict
 from dataclasses import dataclass
 from typing import Optional
 
-from spacy.tokens import Token
-
 from ..model import Mention
 from .paths import RELATIVE_PRONOUNS
+from .tokens import StringMemo, TokenTable
 
 KIND_RANK = {"name": 0, "nominal": 1, "pronoun": 2}
 
@@ -33,13 +32,17 @@ class Argument:
 
 
 class MentionIndex:
-    """Lookups over one document's mentions: by token, referent (antecedent chain) and label."""
+    """Lookups over one document's mentions: by token, referent (antecedent chain) and label.
+    Tokens are indices into the document's ``TokenTable``; ``cache`` memoises per document."""
 
-    def __init__(self, mentions: list[Mention], doc=None):
+    def __init__(self, mentions: list[Mention], doc=None, table: Optional[TokenTable] = None):
         self.mentions = mentions
         self.doc = doc
-        self.text = doc.text if doc is not None else ""     # Doc.text is rebuilt on every access
-        self.dateline = _dateline_tokens(doc) if doc is not None else frozenset()
+        if table is None and doc is not None:
+            table = TokenTable(doc, StringMemo(doc.vocab.strings))
+        self.t = table
+        self._text: Optional[str] = None if doc is not None else ""
+        self.dateline = _dateline_tokens(doc, table) if doc is not None else frozenset()
         self.by_token: dict[int, list[Mention]] = defaultdict(list)
         for m in mentions:
             for i in range(m.token_start, m.token_end):
@@ -49,14 +52,32 @@ class MentionIndex:
         self._labels = self._vote_labels()
         self._sentence_starts: Optional[list[int]] = None
         self._keys: dict[int, frozenset] = {}
+        self._roots: dict[tuple[int, int], int] = {}
+        self.walks: dict[tuple[int, str], list[int]] = {}   # (token, path text) -> tokens reached
         self.cache: dict = {}      # per-document memo for the extractor (e.g. already related pairs)
+
+    @property
+    def text(self) -> str:
+        """The document's text, built once and only if a relation is found: ``Doc.text`` joins
+        every token on each access."""
+        if self._text is None:
+            self._text = self.doc.text
+        return self._text
 
     @property
     def sentence_starts(self) -> list[int]:
         """Character offset of each sentence's start, computed once per document."""
         if self._sentence_starts is None:
-            self._sentence_starts = [s.start_char for s in self.doc.sents] if self.doc is not None else [0]
+            self._sentence_starts = [self.t.idx[a] for a, _ in self.t.sent_bounds] if self.t is not None else [0]
         return self._sentence_starts
+
+    def root(self, m: Mention) -> int:
+        """Token index of the syntactic head of a mention's words."""
+        key = (m.token_start, m.token_end)
+        r = self._roots.get(key)
+        if r is None:
+            r = self._roots[key] = self.doc[m.token_start:m.token_end].root.i
+        return r
 
     def entity_keys(self, m: Mention) -> frozenset:
         """Names under which a mention's referent may appear in this document: its name and,
@@ -90,36 +111,38 @@ class MentionIndex:
             return None
         return self._labels.get(ref.name.casefold(), ref.label)
 
-    def covering(self, tok: Token) -> Optional[Mention]:
-        if tok.i in self.dateline:
+    def covering(self, i: int) -> Optional[Mention]:
+        if i in self.dateline:
             return None
-        found = self.by_token.get(tok.i)
+        found = self.by_token.get(i)
         if found and found[0].kind != "name":
             # "the Nikkei newspaper": the name inside the phrase beats a guessed antecedent, and
             # an unrecognised proper name there makes the guess unsafe.
-            for c in tok.children:
-                if c.dep_ == "compound" and c.i not in self.dateline:
-                    named = [m for m in self.by_token.get(c.i, []) if m.kind == "name"]
+            t = self.t
+            for c in t.kids[i]:
+                if t.dep[c] == "compound" and c not in self.dateline:
+                    named = [m for m in self.by_token.get(c, []) if m.kind == "name"]
                     if named:
                         return named[0]
-                    if c.pos_ == "PROPN":
+                    if t.pos[c] == "PROPN":
                         return None
         return found[0] if found else None
 
-    def argument(self, tok: Token, via: str = "direct") -> Optional[Argument]:
+    def argument(self, tok: int, via: str = "direct") -> Optional[Argument]:
         """The mention a token stands for, directly or through an apposition."""
-        if tok.lower_ in RELATIVE_PRONOUNS and tok.head.dep_ == "relcl" and tok.head.head is not tok.head:
-            pronoun, tok = tok, tok.head.head     # "the Union, which is headquartered in ..." -> the Union
-            if self.covering(tok) is None and not any(c.dep_ == "appos" and self.covering(c) for c in tok.children):
+        t = self.t
+        if t.lower[tok] in RELATIVE_PRONOUNS and t.dep[t.head[tok]] == "relcl" and t.head[t.head[tok]] != t.head[tok]:
+            pronoun, tok = tok, t.head[t.head[tok]]     # "the Union, which is headquartered in ..." -> the Union
+            if self.covering(tok) is None and not any(t.dep[c] == "appos" and self.covering(c) for c in t.kids[tok]):
                 # The parser hung the clause on a farther noun ("members of the Union, which ..."):
                 # a relative pronoun stands for the name right before it.
-                before = _name_before(pronoun)
+                before = _name_before(t, pronoun)
                 if before is not None and self.covering(before) is not None:
                     tok = before
         m = self.covering(tok)
         if m is None:
-            for c in tok.children:
-                if c.dep_ == "appos" and (m := self.covering(c)) is not None:
+            for c in t.kids[tok]:
+                if t.dep[c] == "appos" and (m := self.covering(c)) is not None:
                     via = "apposition" if via == "direct" else via
                     break
         ref = self.referent(m) if m is not None else None
@@ -129,17 +152,23 @@ class MentionIndex:
             via = "coreference"
         return Argument(m, via)
 
-    def arguments(self, tokens: list[Token], via: str = "direct", coordination: bool = True,
+    def arguments(self, tokens: list[int], via: str = "direct", coordination: bool = True,
                   plural: bool = False) -> list[Argument]:
         """Arguments for the tokens and everything coordinated with them ('A or B' gives both);
         with ``plural``, 'the two leaders' gives each leader (for the members of a pair: "the two
-        leaders agreed to meet"; "he confirmed that they had talked" confirms nothing about each)."""
-        out: list[Argument] = []
+        leaders agreed to meet"; "he confirmed that they had talked" confirms nothing about each).
+        Memoised per document: the same tokens are reached by many patterns. The list returned
+        is shared: callers must not change it."""
+        key = ("args", tuple(tokens), via, coordination, plural)
+        out = self.cache.get(key)
+        if out is not None:
+            return out
+        out = []
         seen: set[int] = set()
         for tok in tokens:
-            group = [(tok, via)] + ([(c, "coordination") for c in _coordinated(tok)] if coordination else [])
-            for t, v in group:
-                a = self.argument(t, v if via == "direct" else via)
+            group = [(tok, via)] + ([(c, "coordination") for c in _coordinated(self.t, tok)] if coordination else [])
+            for i, v in group:
+                a = self.argument(i, v if via == "direct" else via)
                 if a is None:
                     continue
                 members = [a] + (self._plural_members(a) if plural else [])
@@ -147,6 +176,7 @@ class MentionIndex:
                     if b.index not in seen:
                         seen.add(b.index)
                         out.append(b)
+        self.cache[key] = out
         return out
 
     def _plural_members(self, a: Argument) -> list[Argument]:
@@ -181,59 +211,81 @@ class MentionIndex:
         return {k: min(c.items(), key=lambda kv: (-kv[1], kv[0]))[0] for k, c in votes.items() if c}
 
 
-def _name_before(pronoun: Token) -> Optional[Token]:
+def _name_before(t: TokenTable, pronoun: int) -> Optional[int]:
     """The last word of the noun phrase just before a relative pronoun, over commas and a
     bracketed abbreviation: "the Gulf Cooperation Council (GCC), which" -> "GCC"."""
-    doc = pronoun.doc
-    i = pronoun.i - 1
-    while i >= pronoun.sent.start and doc[i].is_punct:
+    doc = t.doc
+    start = t.sent(pronoun)[0]
+    i = pronoun - 1
+    while i >= start and doc[i].is_punct:
         i -= 1
-    return doc[i] if i >= pronoun.sent.start else None
+    return i if i >= start else None
 
 
 COORDINATED_DEPS = frozenset({"dep", "conj", "appos"})
 
 
-def _coordinated(tok: Token) -> list[Token]:
+def _conjuncts(t: TokenTable, i: int) -> list[int]:
+    """``Token.conjuncts`` over the table: the coordination's first member, then every 'conj'
+    to the right of a member, breadth first; the token itself left out."""
+    dep, head = t.dep, t.head
+    start = i
+    while start != head[start] and dep[start] == "conj":
+        start = head[start]
+    queue = [start]
+    output = [start]
+    for w in queue:
+        for c in t.kids[w]:
+            if c > w and dep[c] == "conj":
+                output.append(c)
+                queue.append(c)
+    return [w for w in output if w != i]
+
+
+def _coordinated(t: TokenTable, i: int) -> list[int]:
     """Conjuncts of a token; also where the parser left a dangling 'and' ("written by A, an
     epidemiologist at U, and her colleague B": 'B' hangs off the verb) or read a list as an
     apposition ("A, B, C and D are members": 'B' apposition of A, 'C' and 'D' conjuncts of B)."""
-    out = list(tok.conjuncts)
+    out = _conjuncts(t, i)
     if out:
         return out
-    for c in tok.children:
-        if c.dep_ == "appos" and any(g.dep_ == "conj" for g in c.children):
-            listed = [c] + list(c.conjuncts)
-            if any(g.dep_ == "cc" for x in listed for g in x.children):
+    dep, kids = t.dep, t.kids
+    for c in kids[i]:
+        if dep[c] == "appos" and any(dep[g] == "conj" for g in kids[c]):
+            listed = [c] + _conjuncts(t, c)
+            if any(dep[g] == "cc" for x in listed for g in kids[x]):
                 return listed
-    cc = [c for c in tok.children if c.dep_ == "cc" and c.i > tok.i]
-    if cc and not any(c.dep_ == "conj" for c in tok.children):
-        after = cc[-1].i + 1
-        if after < tok.sent.end:
-            subtree = set(t.i for t in tok.subtree)
-            for t in tok.sent[after - tok.sent.start:]:
-                if t.left_edge.i == after and t.dep_ in COORDINATED_DEPS and t.i not in subtree \
-                        and t.pos_ in ("NOUN", "PROPN"):
-                    return [t]
+    cc = [c for c in kids[i] if dep[c] == "cc" and c > i]
+    if cc and not any(dep[c] == "conj" for c in kids[i]):
+        after = cc[-1] + 1
+        end = t.sent(i)[1]
+        if after < end:
+            doc = t.doc
+            subtree = set(x.i for x in doc[i].subtree)
+            for j in range(after, end):
+                if doc[j].left_edge.i == after and dep[j] in COORDINATED_DEPS and j not in subtree \
+                        and t.pos[j] in ("NOUN", "PROPN"):
+                    return [j]
     return out
 
 
 DASHES = frozenset({"-", "–", "—", "--"})
 
 
-def _dateline_tokens(doc) -> frozenset:
+def _dateline_tokens(doc, t: TokenTable) -> frozenset:
     """Token indices of news datelines ("NAIROBI (Reuters) -", "CANNES, France -", "LIMA, May 3 -"):
     places of filing, never arguments of the sentence they are glued to."""
     out: set[int] = set()
-    for sent in doc.sents:
-        first = sent[0]
+    for a, b in t.sent_bounds:
+        first = doc[a]
         if not (first.is_upper and first.is_alpha and len(first) >= 3):
             continue
-        for tok in sent[: min(len(sent), 14)]:
+        for i in range(a, min(b, a + 14)):
+            tok = doc[i]
             if tok.text in DASHES:
-                out.update(range(sent.start, tok.i + 1))
+                out.update(range(a, i + 1))
                 break
             # "SAN FRANCISCO, Jan 22 -", "STAVANGER, Norway, Feb 12 (Reuters) -": a date is part of it
-            if tok.pos_ not in ("PROPN", "PUNCT", "NOUN", "NUM") and not tok.is_punct:
+            if t.pos[i] not in ("PROPN", "PUNCT", "NOUN", "NUM") and not tok.is_punct:
                 break
     return frozenset(out)

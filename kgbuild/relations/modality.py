@@ -3,7 +3,8 @@
 The context of a trigger word is the chain of its governors within the sentence: "refused to
 confirm or deny" (deny -> confirm -> refusing), "expressed a desire to meet" (meet -> desire),
 "the potential venue", "did not meet", "may meet". The lexicons come from the schema file, so
-the policy is data, readable next to the relations it guards.
+the policy is data, readable next to the relations it guards. Tokens are indices into the
+document's ``TokenTable``.
 """
 
 from __future__ import annotations
@@ -11,10 +12,9 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Callable, Optional
 
-from spacy.tokens import Token
-
 from ..schema import ModalityLexicon
-from .paths import lemma, subjects
+from .paths import subjects
+from .tokens import TokenTable
 
 # Deps through which a clause's context reaches down to the trigger word.
 CLIMB_DEPS = frozenset({"xcomp", "ccomp", "conj", "pcomp", "prep", "pobj", "dobj", "acl", "relcl", "nsubj", "nsubjpass",
@@ -24,6 +24,7 @@ STATIC_DEPS = frozenset({"compound", "appos", "amod", "nmod", "poss"})
 MODIFIER_DEPS = frozenset({"amod", "advmod", "compound", "nmod", "npadvmod"})
 ATTRIBUTION_DEPS = frozenset({"ccomp", "xcomp", "pcomp", "prep", "pobj", "dobj", "conj", "acl", "advcl"})
 MAX_HOPS = 8
+UP_DEPS = ATTRIBUTION_DEPS | CLIMB_DEPS   # deps through which attribution climbs
 
 ASSERTED, INTENDED, POSSIBLE, NEGATED, REFUSED = "asserted", "intended", "possible", "negated", "refused"
 RANK = {ASSERTED: 0, INTENDED: 1, POSSIBLE: 2, NEGATED: 3, REFUSED: 4}
@@ -39,36 +40,37 @@ class Context:
     asserted_by: Optional[str] = None
 
 
-def _chain(trigger: Token) -> list[tuple[Token, Optional[str], bool]]:
+def _chain(t: TokenTable, trigger: int) -> list[tuple[int, Optional[str], bool]]:
     """(token, dep by which we climbed into it, whether its own neg/aux apply) from the trigger up."""
     out = [(trigger, None, True)]
-    if trigger.pos_ in ("NOUN", "PROPN") and trigger.dep_ in STATIC_DEPS:
+    dep, kids, low = t.dep, t.kids, t.lower
+    if t.pos[trigger] in ("NOUN", "PROPN") and dep[trigger] in STATIC_DEPS:
         return out
     tok = trigger
     own_applies = True
     for _ in range(MAX_HOPS):
-        dep, head = tok.dep_, tok.head
-        if head is tok or dep not in CLIMB_DEPS:
+        d, head = dep[tok], t.head[tok]
+        if head == tok or d not in CLIMB_DEPS:
             break
-        if dep in ("acl", "relcl") and not any((c.dep_ == "aux" and c.lower_ == "to") or c.dep_ == "mark"
-                                               for c in tok.children):
+        if d in ("acl", "relcl") and not any((dep[c] == "aux" and low[c] == "to") or dep[c] == "mark"
+                                             for c in kids[tok]):
             break   # "claims made by X", "X, who met Y": a relative clause is not the trigger's context
-        if dep == "conj":
+        if d == "conj":
             # "would not confirm or deny": the head's negation covers the conjunct only with or/nor
-            own_applies = any(c.dep_ == "cc" and c.lower_ in ("or", "nor") for c in head.children)
+            own_applies = any(dep[c] == "cc" and low[c] in ("or", "nor") for c in kids[head])
         else:
             own_applies = True
-        out.append((head, dep, own_applies))
+        out.append((head, d, own_applies))
         tok = head
     return out
 
 
-def _is(tok: Token, words: frozenset) -> bool:
+def _is(t: TokenTable, i: int, words: frozenset) -> bool:
     """Lexicon membership by lemma, by the word itself, or by a plain English stem: the small
     model lemmatises 'hoped' as 'hop'."""
-    if lemma(tok) in words or tok.lower_ in words:
+    w = t.lower[i]
+    if t.lemma[i] in words or w in words:
         return True
-    w = tok.lower_
     stems = set()
     if w.endswith("ed") or w.endswith("es"):
         stems |= {w[:-1], w[:-2]}
@@ -79,75 +81,81 @@ def _is(tok: Token, words: frozenset) -> bool:
     return bool(stems & words)
 
 
-def analyse(trigger: Token, lex: ModalityLexicon, name_of: Callable[[Token], str], static: bool = False) -> Context:
+def analyse(t: TokenTable, trigger: int, lex: ModalityLexicon, name_of: Callable[[int], str],
+            static: bool = False) -> Context:
     """Decide the modality of the relation expressed at ``trigger`` and its attribution.
 
     ``static``: a role or title ("NATO, through its spokesperson X, declined to comment"): the
     clause around it does not change it, only its own modifiers do ("former", "potential")."""
-    chain = _chain(trigger)[:1] if static else _chain(trigger)
+    chain = _chain(t, trigger)[:1] if static else _chain(t, trigger)
     state, cue = ASSERTED, None
+    dep = t.dep
 
-    def set_state(new: str, word: Token):
+    def set_state(new: str, word: int):
         nonlocal state, cue
         if RANK[new] > RANK[state]:
-            state, cue = new, word.text
+            state, cue = new, t.doc[word].text
 
-    for k, (tok, dep, own) in enumerate(chain):
+    for k, (tok, d, own) in enumerate(chain):
         governor = k > 0
-        if governor and _is(tok, lex.refusal_governors):
+        if governor and _is(t, tok, lex.refusal_governors):
             set_state(REFUSED, tok)
-        if governor and _is(tok, lex.negating_governors):
+        if governor and _is(t, tok, lex.negating_governors):
             set_state(NEGATED, tok)
-        if governor and _is(tok, lex.negation_words):
+        if governor and _is(t, tok, lex.negation_words):
             set_state(NEGATED, tok)     # "without meeting X"
-        if governor and _is(tok, lex.intent_governors):
+        if governor and _is(t, tok, lex.intent_governors):
             set_state(INTENDED, tok)
-        if governor and _is(tok, lex.hypothetical_governors):
+        if governor and _is(t, tok, lex.hypothetical_governors):
             set_state(POSSIBLE, tok)
-        for c in tok.children:
-            if own and (c.dep_ == "neg" or (c.dep_ in ("det", "advmod", "preconj") and _is(c, lex.negation_words))):
+        for c in t.kids[tok]:
+            cd = dep[c]
+            if own and (cd == "neg" or (cd in ("det", "advmod", "preconj") and _is(t, c, lex.negation_words))):
                 set_state(NEGATED, c)
-            elif own and c.dep_ in ("aux", "auxpass") and _is(c, lex.modal_verbs) and dep != "ccomp":
+            elif own and cd in ("aux", "auxpass") and _is(t, c, lex.modal_verbs) and d != "ccomp":
                 set_state(POSSIBLE, c)
-            elif own and c.dep_ in ("aux", "auxpass") and _is(c, lex.intent_modals) and dep != "ccomp":
+            elif own and cd in ("aux", "auxpass") and _is(t, c, lex.intent_modals) and d != "ccomp":
                 set_state(INTENDED, c)
-            elif c.dep_ == "mark" and _is(c, lex.conditional_marks) and (own or k == 0):
+            elif cd == "mark" and _is(t, c, lex.conditional_marks) and (own or k == 0):
                 set_state(POSSIBLE, c)
-            elif c.dep_ in MODIFIER_DEPS and _is(c, lex.hypothetical_modifiers):
+            elif cd in MODIFIER_DEPS and _is(t, c, lex.hypothetical_modifiers):
                 set_state(POSSIBLE, c)
-            elif c.dep_ in MODIFIER_DEPS and _is(c, lex.intent_modifiers):
+            elif cd in MODIFIER_DEPS and _is(t, c, lex.intent_modifiers):
                 set_state(INTENDED, c)
-    static = static or (len(chain) == 1 and trigger.dep_ in STATIC_DEPS)
-    reported, asserted_by = (False, None) if static else _attribution(trigger, lex, name_of)
+    static = static or (len(chain) == 1 and dep[trigger] in STATIC_DEPS)
+    reported, asserted_by = (False, None) if static else _attribution(t, trigger, lex, name_of)
     return Context(state=state, cue=cue, reported=reported, asserted_by=asserted_by)
 
 
-def _attribution(trigger: Token, lex: ModalityLexicon, name_of) -> tuple[bool, Optional[str]]:
+def _attribution(t: TokenTable, trigger: int, lex: ModalityLexicon, name_of) -> tuple[bool, Optional[str]]:
     """'reportedly' anywhere on the way up; 'X said'/'X claimed' above; 'according to X' in the sentence."""
     reported, asserted_by = False, None
+    dep, kids, low = t.dep, t.kids, t.lower
     tok, came_by = trigger, None
     for _ in range(MAX_HOPS + 4):
-        if any(c.dep_ == "advmod" and _is(c, lex.reported_adverbs) for c in tok.children):
+        if any(dep[c] == "advmod" and _is(t, c, lex.reported_adverbs) for c in kids[tok]):
             reported = True
-        if asserted_by is None and tok is not trigger and came_by in ("ccomp", "xcomp", "pcomp", "prep") \
-                and _is(tok, lex.reporting_verbs):
-            who = subjects(tok)
+        if asserted_by is None and tok != trigger and came_by in ("ccomp", "xcomp", "pcomp", "prep") \
+                and _is(t, tok, lex.reporting_verbs):
+            who = subjects(t, tok)
             if who:
                 asserted_by = name_of(who[0])
         if asserted_by is None:     # "They met, X said" parsed with 'said' below the main verb
-            for c in tok.children:
-                if c.dep_ == "parataxis" and _is(c, lex.reporting_verbs):
-                    who = subjects(c)
+            for c in kids[tok]:
+                if dep[c] == "parataxis" and _is(t, c, lex.reporting_verbs):
+                    who = subjects(t, c)
                     if who:
                         asserted_by = name_of(who[0])
-        if tok.head is tok or tok.dep_ in ("relcl", "appos") or tok.dep_ not in ATTRIBUTION_DEPS | CLIMB_DEPS:
+        d = dep[tok]
+        if t.head[tok] == tok or d in ("relcl", "appos") or d not in UP_DEPS:
             break
-        came_by, tok = tok.dep_, tok.head
+        came_by, tok = d, t.head[tok]
     if asserted_by is None:
-        for t in trigger.sent:
-            if t.lower_ == "according":
-                to = [c for c in t.children if c.dep_ == "prep" and c.lower_ == "to"]
-                objs = [g for c in to for g in c.children if g.dep_ == "pobj"]
+        a, b = t.sent(trigger)
+        for i in range(a, b):
+            if low[i] == "according":
+                to = [c for c in kids[i] if dep[c] == "prep" and low[c] == "to"]
+                objs = [g for c in to for g in kids[c] if dep[g] == "pobj"]
                 if objs:
                     asserted_by = name_of(objs[0])
                     break

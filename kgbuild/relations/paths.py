@@ -1,87 +1,86 @@
-"""Walking the schema's argument paths over a spaCy dependency tree.
+"""Walking the schema's argument paths over a document's dependency tree.
 
 Kept apart from the extractor so the path language (see ``kgbuild.schema``) has one
 implementation, used both for arguments and for a trigger's ``has``/``not_has`` conditions.
+Tokens are indices into a ``TokenTable`` (plain lists read once per document), not spaCy
+``Token`` objects: a walk is then list lookups, with no object built per step.
 """
 
 from __future__ import annotations
 
-from spacy.tokens import Token
-
-from ..schema import ArgPath, Step
+from ..schema import ArgPath
+from .tokens import TokenTable
 
 RELATIVE_PRONOUNS = frozenset({"who", "which", "that", "whom"})
 SUBJECT_DEPS = frozenset({"nsubj"})
 MAX_SUBJECT_HOPS = 5
 
 
-def lemma(tok: Token) -> str:
-    return tok.lemma_.lower()
-
-
-def _matches(tok: Token, step: Step) -> bool:
-    if step.deps and tok.dep_ not in step.deps:
-        return False
-    return step.lemma_ok(lemma(tok), tok.lower_)
-
-
-def walk(start: Token, path: ArgPath) -> list[Token]:
+def walk(t: TokenTable, start: int, path: ArgPath) -> list[int]:
     """Every token the path reaches from ``start`` (paths may branch: two 'prep' children)."""
     frontier = [start]
+    dep, lem, low, kids, heads = t.dep, t.lemma, t.lower, t.kids, t.head
     for step in path.steps:
-        nxt: list[Token] = []
-        for tok in frontier:
-            if step.special == "self":
-                nxt.append(tok)
-            elif step.special == "subj":
-                nxt.extend(subjects(tok))
-            elif step.up:
-                head = tok.head
-                if head is tok:
-                    continue
-                if (not step.deps or tok.dep_ in step.deps) and (
-                        step.lemma_ok(lemma(head), head.lower_)):
-                    nxt.append(head)
-            else:
-                nxt.extend(c for c in tok.children if _matches(c, step))
-        frontier = list(dict.fromkeys(nxt))
+        special, deps, lemmas = step.special, step.deps, step.lemmas
+        if special == "self":
+            nxt = frontier
+        elif special == "subj":
+            nxt = [s for i in frontier for s in subjects(t, i)]
+        elif step.up:
+            nxt = []
+            for i in frontier:
+                h = heads[i]
+                if h != i and (not deps or dep[i] in deps) and (not lemmas or step.accepts(lem[h], low[h])):
+                    nxt.append(h)
+        elif lemmas:
+            accepts = step.accepts
+            nxt = [c for i in frontier for c in kids[i] if (not deps or dep[c] in deps) and accepts(lem[c], low[c])]
+        elif deps:
+            nxt = [c for i in frontier for c in kids[i] if dep[c] in deps]
+        else:
+            nxt = [c for i in frontier for c in kids[i]]
+        # One token's children (or head, or subject) are distinct: only a branching frontier
+        # can reach a token twice.
+        frontier = list(dict.fromkeys(nxt)) if len(frontier) > 1 else nxt
         if not frontier:
             break
     return frontier
 
 
-def subjects(tok: Token, hops: int = 0) -> list[Token]:
+def subjects(t: TokenTable, i: int, hops: int = 0) -> list[int]:
     """The grammatical subject of a verb, inherited where the clause has none of its own:
     'X refused to meet Y' (xcomp), 'X met Y and spoke with Z' (conj), 'X, who met Y' (relative
     clause), 'X's decision to send ...' (acl of a possessed noun), 'X admitted to speaking'."""
+    dep, pos, kids, heads = t.dep, t.pos, t.kids, t.head
     # The subject nearest the verb: a dateline ("NAIROBI (Reuters) - X held ...") is often
     # parsed as a second subject.
-    own = sorted((c for c in tok.children if c.dep_ in SUBJECT_DEPS), key=lambda c: abs(tok.i - c.i))
+    own = sorted((c for c in kids[i] if dep[c] in SUBJECT_DEPS), key=lambda c: abs(i - c))
     if own:
         c = own[0]
-        if c.lower_ in RELATIVE_PRONOUNS and tok.dep_ == "relcl":
-            return [tok.head]
+        if t.lower[c] in RELATIVE_PRONOUNS and dep[i] == "relcl":
+            return [heads[i]]
         return [c]
-    if hops >= MAX_SUBJECT_HOPS or tok.head is tok:
+    head = heads[i]
+    if hops >= MAX_SUBJECT_HOPS or head == i:
         return []
-    head, dep = tok.head, tok.dep_
-    if dep == "xcomp" and head.pos_ == "ADJ" and head.dep_ == "acomp":
-        return subjects(head.head, hops + 1)
-    if dep == "xcomp":
-        objects = [c for c in head.children if c.dep_ == "dobj"]
-        if objects and head.pos_ == "VERB":   # object control: "urged Y to meet Z" -> Y
+    d = dep[i]
+    if d == "xcomp" and pos[head] == "ADJ" and dep[head] == "acomp":
+        return subjects(t, heads[head], hops + 1)
+    if d == "xcomp":
+        objects = [c for c in kids[head] if dep[c] == "dobj"]
+        if objects and pos[head] == "VERB":   # object control: "urged Y to meet Z" -> Y
             return objects[:1]
-        return subjects(head, hops + 1)
-    if dep == "conj" and head.pos_ in ("VERB", "AUX"):
-        return subjects(head, hops + 1)
-    if dep in ("advcl", "acomp"):     # "X, refusing to ...", "X would be willing to host"
-        return subjects(head, hops + 1)
-    if dep == "pcomp" and head.dep_ == "prep" and head.head is not head:
-        return subjects(head.head, hops + 1)
-    if dep == "acl" and head.pos_ in ("NOUN", "PROPN"):
-        poss = [c for c in head.children if c.dep_ == "poss"]
+        return subjects(t, head, hops + 1)
+    if d == "conj" and pos[head] in ("VERB", "AUX"):
+        return subjects(t, head, hops + 1)
+    if d in ("advcl", "acomp"):     # "X, refusing to ...", "X would be willing to host"
+        return subjects(t, head, hops + 1)
+    if d == "pcomp" and dep[head] == "prep" and heads[head] != head:
+        return subjects(t, heads[head], hops + 1)
+    if d == "acl" and pos[head] in ("NOUN", "PROPN"):
+        poss = [c for c in kids[head] if dep[c] == "poss"]
         if poss:
             return poss
-        if head.dep_ in ("dobj", "attr", "oprd") and head.head is not head:
-            return subjects(head.head, hops + 1)
+        if dep[head] in ("dobj", "attr", "oprd") and heads[head] != head:
+            return subjects(t, heads[head], hops + 1)
     return []
