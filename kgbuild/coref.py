@@ -9,6 +9,7 @@ offsets, one per person, because ``Mention.antecedent`` is a single index.
 
 from __future__ import annotations
 
+import unicodedata
 from dataclasses import dataclass, field
 from typing import Optional
 
@@ -29,15 +30,27 @@ NOMINAL_WINDOW = 3
 PERSON_NOUNS = frozenset("""leader president minister chancellor premier senator governor mayor spokesman
 spokeswoman spokesperson official chief executive ceo chairman chairwoman founder journalist reporter
 author scientist researcher coach manager player striker king queen prince princess envoy diplomat
-ambassador lawmaker billionaire businessman businesswoman actor actress singer champion""".split())
+ambassador lawmaker billionaire businessman businesswoman actor actress singer champion man woman
+finalist candidate rival""".split())
 ORG_NOUNS = frozenset("""company firm group organisation organization agency alliance party club team bloc
 carrier airline automaker startup giant manufacturer retailer bank lender insurer broadcaster newspaper
-publication network institute university union federation league ministry""".split())
+publication network institute university union federation league ministry regulator watchdog""".split())
 DESCRIBING_PREPOSITIONS = frozenset({"of", "with", "between", "among", "against", "for", "in", "from"})
 # Institutions whose definite description names its own kind: 'the alliance' is an Alliance.
 NAMED_KIND_NOUNS = frozenset({"alliance", "union", "league", "federation", "party", "bank", "university",
                               "institute", "ministry", "agency", "network"})
-PLACE_NOUNS = frozenset({"country", "nation", "city", "kingdom", "republic", "region", "island"})
+PLACE_NOUNS = frozenset({"country", "nation", "city", "kingdom", "republic", "region", "island", "emirate",
+                         "sultanate", "principality"})
+COUNTRY_NOUNS = frozenset({"country", "nation", "kingdom", "republic", "emirate", "sultanate", "principality"})
+# Titles of works: 'the novel' is the one work named nearby (or, for these, the only one so far).
+WORK_NOUNS = frozenset("novel book film movie album study paper documentary memoir".split())
+LONE_WORK_NOUNS = frozenset("novel book film movie album study documentary memoir".split())
+# Buildings whose description may be a cognate of the name's word ('the museum' / 'Musee ...').
+FACILITY_NOUNS = frozenset("""museum stadium airport hospital palace cathedral gallery theatre theater
+university library""".split())
+TIME_NOUNS = frozenset({"day", "week", "month", "year", "hour"})
+ALIAS_VERBS = frozenset({"call", "know", "name", "dub", "rename"})
+OBJECT_DEPS = frozenset({"dobj", "pobj", "dative", "oprd"})
 
 
 @dataclass
@@ -55,7 +68,12 @@ class _Group:
 def add_coreferences(doc, mentions: list[Mention]) -> list[Mention]:
     """Name mentions plus pronoun/nominal mentions, sorted by offset, ``index`` == position."""
     names = [m for m in mentions if m.kind == "name"]
-    groups = _group_names(names)
+    groups = _group_names(names, doc)
+    dateline = _dateline_end(doc)
+    things = [m for m in names if m.token_start >= dateline]     # a dateline is no one's 'it'
+    heads = {m.name.split()[-1].casefold() for m in names if m.label != "PERSON" and " " in m.name}
+    plurals: dict[str, list[Mention]] = {}
+    name_starts = {m.token_start for m in names}
     covered = {i for m in mentions for i in range(m.token_start, m.token_end)}
     sent_index = [0] * len(doc)
     for n, sent in enumerate(doc.sents):
@@ -68,9 +86,13 @@ def add_coreferences(doc, mentions: list[Mention]) -> list[Mention]:
             continue
         low = tok.lower_
         if tok.tag_ in ("PRP", "PRP$") or tok.pos_ == "PRON":
-            added.extend(_resolve_pronoun(doc, tok, low, names, groups, sent_index))
-        elif tok.pos_ == "NOUN" and tok.lemma_.lower() in PERSON_NOUNS | ORG_NOUNS | PLACE_NOUNS:
-            added.extend(_resolve_nominal(doc, tok, names, groups, sent_index, covered))
+            added.extend(_resolve_pronoun(doc, tok, low, things if low in THING_PRONOUNS else names,
+                                          groups, sent_index))
+        elif tok.pos_ == "NOUN" and tok.is_lower and (
+                tok.lemma_.lower() in PERSON_NOUNS | ORG_NOUNS | PLACE_NOUNS | WORK_NOUNS | FACILITY_NOUNS
+                or tok.lower_ in heads or tok.lemma_.lower() in heads):
+            added.extend(_resolve_nominal(doc, tok, names, groups, sent_index, covered, heads, plurals,
+                                          name_starts))
 
     # every antecedent is an index into ``mentions``: sort, then translate old indexes to new ones
     everything = sorted(list(mentions) + added,
@@ -85,7 +107,7 @@ def add_coreferences(doc, mentions: list[Mention]) -> list[Mention]:
 
 
 # -- who is who inside the document ------------------------------------------------------------
-def _group_names(names: list[Mention]) -> dict[int, _Group]:
+def _group_names(names: list[Mention], doc=None) -> dict[int, _Group]:
     """Mention index -> group: a bare surname or first name joins the one full name it fits."""
     full: dict[str, list[str]] = {}
     for m in names:
@@ -114,6 +136,10 @@ def _group_names(names: list[Mention]) -> dict[int, _Group]:
             for t in (a.get("title"), a.get("role")):
                 if t:
                     g.titles.update(w.casefold() for w in t.split())
+            if doc is not None and g.label == "PERSON":
+                root = doc[m.token_start:m.token_end].root   # "Tuvalu's prime minister, Jane Roe"
+                if root.dep_ == "appos" and root.head.is_lower and root.head.lemma_.lower() in PERSON_NOUNS:
+                    g.titles.add(root.head.lemma_.lower())
         if g.label == "PERSON" and not g.gender and " " in g.key:
             g.gender = first_name_gender(g.key.split()[0])
     return out
@@ -175,6 +201,17 @@ def _resolve_pronoun(doc, tok, low, names, groups, sent_index) -> list[Mention]:
     return []
 
 
+def _dateline_end(doc) -> int:
+    """Token index where a wire dateline ends ('SAN FRANCISCO, Jan 22 -', 'PARIS (AFP) -'), else 0:
+    the place of filing is where the story was written, never what 'it' or 'its' stands for."""
+    if not len(doc) or not (doc[0].is_alpha and doc[0].text.isupper() and len(doc[0].text) > 1):
+        return 0
+    for tok in doc[:15]:
+        if tok.text in ("-", "–", "—"):
+            return tok.i
+    return 0
+
+
 def _derived(m: Mention) -> bool:
     """A country mention read off a nationality adjective: an adjective is no antecedent."""
     return bool(m.attributes.get("derived_from"))
@@ -204,28 +241,39 @@ def _pronoun(tok, antecedent: Mention, sent_index, plural: bool = False) -> Ment
 
 
 # -- definite descriptions ---------------------------------------------------------------------
-def _resolve_nominal(doc, tok, names, groups, sent_index, covered) -> list[Mention]:
-    if tok.dep_ == "compound" or any(c.dep_ == "appos" for c in tok.children):
+def _resolve_nominal(doc, tok, names, groups, sent_index, covered, heads=frozenset(), plurals=None,
+                     name_starts=frozenset()) -> list[Mention]:
+    misparsed = tok.dep_ == "compound" and tok.head.lemma_.lower() in TIME_NOUNS   # 'annexed the emirate days later'
+    if (tok.dep_ == "compound" and not misparsed) or any(c.dep_ == "appos" for c in tok.children):
         return []        # 'the president Jane Doe', 'the company, Acme': a name follows, no anaphor
-    if tok.head.ent_type_ == "PERSON" and tok.head.i > tok.i:
-        return []
-    det = [c for c in tok.children if c.dep_ == "det" and c.lower_ == "the"]
-    if not det or any(c.dep_ == "prep" and c.lower_ in DESCRIBING_PREPOSITIONS for c in tok.children):
+    if (tok.head.ent_type_ == "PERSON" and tok.head.i > tok.i) or tok.i + 1 in name_starts:
+        return []        # 'the patient group X': the noun describes the name after it
+    det = [c for c in (tok.head if misparsed else tok).children if c.dep_ == "det" and c.lower_ == "the"
+           and c.i < tok.i]
+    both = [c for c in tok.children if c.lower_ == "both" and c.dep_ in ("det", "predet", "amod", "nummod")]
+    if (not det and not both) or any(c.dep_ == "prep" and c.lower_ in DESCRIBING_PREPOSITIONS for c in tok.children):
         return []        # 'the leader of the opposition', 'the alliance with X' describe something new
-    if any(c.dep_ in ("relcl", "acl") for c in tok.children):
-        return []
+    if any(c.dep_ in ("relcl", "acl") and c.lemma_.lower() not in ALIAS_VERBS for c in tok.children):
+        return []        # ('the islands, which it calls X' still points back)
     mods = [c for c in tok.children if c.dep_ in ("amod", "compound", "nummod") and c.i < tok.i]
     if any(c.i in covered and not c.ent_type_ == "NORP" for c in mods):
         return []
-    start_tok = min([det[0].i] + [c.i for c in mods])
+    start_tok = min([c.i for c in det + both] + [c.i for c in mods])
     lemma = tok.lemma_.lower()
     plural = tok.tag_ in ("NNS", "NNPS")
+    not_subject = _own_subject(doc, tok.head if misparsed else tok, names, groups)
     nationality = None
     for c in mods:
         country = country_index().demonym(c.text)
         if country:
             nationality = country
     if lemma in PERSON_NOUNS:
+        if plural:
+            return _plural_people(doc, tok, start_tok, mods, both, names, groups, sent_index, not_subject,
+                                  plurals if plurals is not None else {})
+        if not det:
+            return []
+
         def accept(m, g):
             if m.label != "PERSON":
                 return False
@@ -241,31 +289,107 @@ def _resolve_nominal(doc, tok, names, groups, sent_index, covered) -> list[Menti
             if id(groups[m.index]) not in seen:
                 seen.add(id(groups[m.index]))
                 distinct.append(m)
-        if plural:
-            number = [c for c in mods if c.lower_ in ("two", "both")] or [c for c in tok.children if c.lower_ == "both"]
-            if not number:
-                return []
-            found2 = _candidates(names, groups, sent_index, tok, NOMINAL_WINDOW,
-                                 lambda m, g: m.label == "PERSON" and bool(g.titles or g.nationality))
-            pair: list[Mention] = []
-            seen = set()
-            for m in found2:
-                if id(groups[m.index]) not in seen:
-                    seen.add(id(groups[m.index]))
-                    pair.append(m)
-            return [_nominal(doc, start_tok, tok, m, sent_index, plural=True) for m in pair[:2]] if len(pair) >= 2 else []
         return [_nominal(doc, start_tok, tok, distinct[0], sent_index)] if distinct else []
+    if not det:
+        return []
+    words = {tok.lower_, lemma}
+    if words & heads:      # 'the islands' after 'the Falkland Islands', 'the festival', 'the forum'
+        found = _nearest_or_only(names, groups, sent_index, tok,
+                                 lambda m, g: m.label != "PERSON" and " " in m.name
+                                 and m.name.split()[-1].casefold() in words and g is not not_subject)
+        if found:
+            return [_nominal(doc, start_tok, tok, found[0], sent_index)]
     if plural:
         return []
+    if lemma in FACILITY_NOUNS:    # 'the museum' after 'the Musee du quai Branly'
+        stem = _fold(lemma)[:4]
+        found = _nearest_or_only(names, groups, sent_index, tok,
+                                 lambda m, g: m.label not in ("PERSON", "GPE") and g is not not_subject
+                                 and any(_fold(w)[:4] == stem for w in m.name.split() if len(w) >= 4))
+        return [_nominal(doc, start_tok, tok, found[0], sent_index)] if found else []
+    if lemma in WORK_NOUNS:
+        def is_work(m, g):
+            return m.label == "WORK_OF_ART" and g is not not_subject and not _derived(m) \
+                and country_index().country(m.name) is None
+        found = _candidates(names, groups, sent_index, tok, NOMINAL_WINDOW, is_work)
+        if not found and lemma in LONE_WORK_NOUNS:
+            found = _nearest_or_only(names, groups, sent_index, tok, is_work)
+        return [_nominal(doc, start_tok, tok, found[0], sent_index)] if found else []
     if lemma in ORG_NOUNS:
         found = _candidates(names, groups, sent_index, tok, NOMINAL_WINDOW,
-                            lambda m, g: m.label == "ORG" and (lemma not in NAMED_KIND_NOUNS
-                                                               or lemma in m.name.casefold()))
-    else:
-        want_country = lemma in ("country", "nation", "kingdom", "republic")
+                            lambda m, g: m.label == "ORG" and g is not not_subject
+                            and (lemma not in NAMED_KIND_NOUNS or lemma in m.name.casefold()))
+    elif lemma in PLACE_NOUNS:
+        want_country = lemma in COUNTRY_NOUNS
         found = _candidates(names, groups, sent_index, tok, NOMINAL_WINDOW,
-                            lambda m, g: m.label == "GPE" and (country_index().country(m.name) is not None) == want_country)
+                            lambda m, g: m.label == "GPE" and g is not not_subject
+                            and (country_index().country(m.name) is not None) == want_country)
+    else:
+        found = []
     return [_nominal(doc, start_tok, tok, found[0], sent_index)] if found else []
+
+
+def _nearest_or_only(names, groups, sent_index, tok, accept) -> list[Mention]:
+    """Fitting names within the window, nearest first; beyond it, only a name that is the one
+    thing of its kind named so far in the document ('the museum' five sentences after the museum)."""
+    found = _candidates(names, groups, sent_index, tok, NOMINAL_WINDOW, accept)
+    if found:
+        return found
+    earlier = _candidates(names, groups, sent_index, tok, sent_index[tok.i], accept)
+    return earlier if len({id(groups[m.index]) for m in earlier}) == 1 else []
+
+
+def _plural_people(doc, tok, start_tok, mods, both, names, groups, sent_index, not_subject, plurals) -> list[Mention]:
+    """'the two leaders', 'both finalists': the two nearest people (with a title, for 'leaders'),
+    never the subject of the verb they are the object of; the same words later mean the same pair."""
+    number = [c for c in mods if c.lower_ in ("two", "both")] + both
+    if not number:
+        return []
+    lemma = tok.lemma_.lower()
+    pair = plurals.get(lemma)
+    if pair is None:
+        found = _candidates(names, groups, sent_index, tok, NOMINAL_WINDOW,
+                            lambda m, g: m.label == "PERSON" and g is not not_subject
+                            and (lemma != "leader" or bool(g.titles or g.nationality)))
+        pair, seen = [], set()
+        for m in found:
+            if id(groups[m.index]) not in seen:
+                seen.add(id(groups[m.index]))
+                pair.append(m)
+        pair = pair[:2]
+        if len(pair) < 2:
+            return []
+        plurals[lemma] = pair
+    return [_nominal(doc, start_tok, tok, m, sent_index, plural=True) for m in pair]
+
+
+def _own_subject(doc, tok, names, groups) -> Optional[_Group]:
+    """The group of the subject of the verb a description is the object of: 'Iraq ... annexed the
+    emirate', 'X spoke with both finalists' do not mean the subject (that would be 'itself')."""
+    if tok.dep_ in OBJECT_DEPS - {"pobj"}:
+        verb = tok.head
+    elif tok.dep_ == "pobj" and tok.head.head.pos_ in ("VERB", "AUX"):
+        verb = tok.head.head
+    else:
+        return None
+    for _ in range(4):
+        subjects = [c for c in verb.children if c.dep_ == "nsubj"]
+        if subjects or verb.dep_ not in ("conj", "xcomp") or verb.head.i == verb.i:
+            break
+        verb = verb.head      # 'X invaded Y and annexed the emirate'
+    if not subjects:
+        return None
+    subj = subjects[0]
+    told = {subj.i} | {c.i for c in subj.children if c.dep_ == "appos"}   # 'the candidate, Jane Roe,'
+    for m in names:
+        if any(m.token_start <= i < m.token_end for i in told) or doc[m.token_start:m.token_end].root.i in told:
+            return groups[m.index]
+    return None
+
+
+def _fold(word: str) -> str:
+    """Lower case without accents: 'Musée' -> 'musee'."""
+    return unicodedata.normalize("NFKD", word).encode("ascii", "ignore").decode("ascii").casefold()
 
 
 def _nominal(doc, start_tok: int, head, antecedent: Mention, sent_index, plural: bool = False) -> Mention:

@@ -39,7 +39,7 @@ def find_entity(kg, name: str) -> str:
     """Node id for a name: id, name or alias; then without "the"; then a unique last word."""
     node = kg.find(name)
     if node is None and name.strip().lower().startswith("the "):
-        node = kg.find(name.strip()[4:])     # "the Kremlin": names are stored without articles
+        node = kg.find(name.strip()[4:])     # "the Ministry": names are stored without articles
     if node is None:
         node = _by_last_word(kg, name)
     if node is None:
@@ -104,7 +104,7 @@ def _s(n: int) -> str:
 
 
 def _by_last_word(kg, name: str):
-    """'Peskov' -> 'Dmitry Peskov' when exactly one entity's name or alias ends with that word."""
+    """'Doe' -> 'Jane Doe' when exactly one entity's name or alias ends with that word."""
     low = name.strip().casefold()
     if not low or " " in low:
         return None

@@ -63,8 +63,8 @@ class Mention:
     """
 
     index: int
-    text: str                 # surface text as written ("Trump's", "the Kremlin")
-    name: str                 # cleaned name ("Trump", "Kremlin")
+    text: str                 # surface text as written ("Doe's", "the Ministry")
+    name: str                 # cleaned name ("Doe", "Ministry")
     label: str                # entity type guess (PERSON, ORG, GPE, LOC, ...)
     start: int
     end: int

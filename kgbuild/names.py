@@ -47,7 +47,7 @@ congress cabinet administration regulator authorities forces federation presiden
 # "X, a trade bloc"): written next to a name, they type it ORG whatever the model guessed.
 ORG_KIND_NOUNS = frozenset("""
 firm company club team bloc alliance group organisation organization newspaper daily weekly
-tabloid magazine broadcaster network channel agency bank lender insurer carmaker automaker airline
+tabloid magazine journal broadcaster network channel agency bank lender insurer carmaker automaker airline
 carrier retailer manufacturer maker startup start-up conglomerate consultancy brewer miner chipmaker
 charity union party institute university outfit franchise federation association league lab
 laboratory studio label outlet watchdog regulator operator supplier distributor

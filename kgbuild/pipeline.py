@@ -59,8 +59,18 @@ def extract_document(doc, document: Document, relation_extractor) -> DocumentExt
 
     mentions = add_coreferences(doc, extract_mentions(doc))
     relations = relation_extractor.extract(doc, mentions, document.id)
-    words = sum(1 for t in doc if not (t.is_punct or t.is_space))
+    words = count_words(doc)
     return DocumentExtraction(document=document.info, mentions=mentions, relations=relations, words=words)
+
+
+def count_words(doc) -> int:
+    """Tokens that are neither punctuation nor space, read in one call rather than token by token."""
+    from spacy.attrs import IS_PUNCT, IS_SPACE
+
+    if len(doc) == 0:
+        return 0
+    flags = doc.to_array([IS_PUNCT, IS_SPACE])
+    return int((flags.sum(axis=1) == 0).sum())
 
 
 def build(

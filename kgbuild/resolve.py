@@ -32,6 +32,9 @@ SKIP_ATTRIBUTES = frozenset({"derived_from", "plural", "abbreviates", "alias_of"
 # A label a context rule proved ('the law firm X', 'X coach Y') outweighs the model's guesses.
 CUE_VOTE = 3
 ISLAND_WORDS = frozenset({"islands", "isles"})
+# Legal-form words after a company's name: 'Acme Inc' is 'Acme' when no other 'Acme <form>' exists.
+CORPORATE_SUFFIXES = frozenset("inc incorporated ltd limited corp corporation plc ag sa nv gmbh llc co group "
+                               "holdings".split())
 
 Key = tuple[str, str]     # (coarse class PERSON|OTHER, comparison key)
 
@@ -181,10 +184,13 @@ class _LongForms:
         self.org_words: dict[str, set[Key]] = defaultdict(set)
         self.island_plurals: dict[str, set[Key]] = defaultdict(set)
         self.by_tail: dict[str, set[Key]] = defaultdict(set)
+        self.by_bare: dict[str, set[Key]] = defaultdict(set)
         for key in keys:
             parts = key[1].split()
             if len(parts) < 2:
                 continue
+            if key[0] == "OTHER" and parts[-1] in CORPORATE_SUFFIXES:
+                self.by_bare[" ".join(parts[:-1]).rstrip(",")].add(key)
             if key[0] == "OTHER" and len(parts) == 2 and parts[1] in ISLAND_WORDS:
                 for plural in _plurals(parts[0]):
                     self.island_plurals[plural].add(key)
@@ -225,6 +231,8 @@ class _LongForms:
             return set(self.island_plurals[parts[0]]) - {key}, "plural short form of an island group"
         if key[0] != "OTHER" or canonical_country(m):
             return set(), ""
+        if self.by_bare.get(key[1]) and not country_index().is_place(m.name):
+            return set(self.by_bare[key[1]]) - {key}, "name without its corporate suffix"
         if looks_like_acronym(m.name):
             return self.by_initials.get(key[1].replace(" ", ""), set()) - {key}, "acronym"
         if m.label == "ORG" and len(parts) <= 2:

@@ -97,6 +97,17 @@ class ArgPath:
     steps: tuple = ()
     context_types: frozenset = frozenset()   # for "@subject:a|b"
     topic: bool = False                      # "@topic"
+    # Compiled from the first step, for a quick "cannot match here": the dependency labels it
+    # needs (empty: no quick test) on a child of the start token, or on the start token itself
+    # for an upward step.
+    first_deps: frozenset = field(default=frozenset(), init=False, compare=False, repr=False)
+    first_up: bool = field(default=False, init=False, compare=False, repr=False)
+
+    def __post_init__(self):
+        first = self.steps[0] if self.steps else None
+        if first is not None and not first.special and first.deps:
+            object.__setattr__(self, "first_deps", first.deps)
+            object.__setattr__(self, "first_up", first.up)
 
     @property
     def is_context(self) -> bool:
@@ -217,8 +228,11 @@ def load_schema(name_or_path: Union[str, Path, None] = None) -> Schema:
 def parse_schema(text: str, source: str = "<schema>") -> Schema:
     import yaml
 
+    # libyaml's loader when PyYAML was built with it: the same data, ten times faster (the
+    # schema is parsed in every worker process at start-up).
+    loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
     try:
-        data = yaml.safe_load(text)
+        data = yaml.load(text, Loader=loader)  # noqa: S506 - a safe loader
     except yaml.YAMLError as exc:
         mark = getattr(exc, "problem_mark", None)
         where = f" at line {mark.line + 1}" if mark else ""

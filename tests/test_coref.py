@@ -88,3 +88,60 @@ def test_coref_the_bloc_points_at_the_organisation_named_before(resolve):
     _, ms = resolve("The ministers met at a summit of Mercosur in Montevideo on Friday. "
                     "Uruguay and Paraguay are founding members of the bloc, and the bloc will meet again in May.")
     assert ("the bloc", "Mercosur") in links(ms)
+
+
+def test_coref_dateline_is_never_what_it_or_its_stands_for(resolve):
+    _, ms = resolve("SAN FRANCISCO, Jan 22 - Lumenary Inc, the cloud software company, said on Wednesday it "
+                    "would cut 2,400 jobs, about 12% of its workforce.")
+    assert not any(ms[m.antecedent].name == "SAN FRANCISCO" for m in ms if m.kind == "pronoun")
+    assert ("its", "Lumenary Inc") in links(ms)
+
+
+def test_coref_the_two_men_are_the_two_people_just_named(resolve):
+    _, ms = resolve("Yousef Al-Mutairi met Karim Hashemi in Baghdad last month, and the two men spoke again "
+                    "by phone on Monday.")
+    assert sorted(n for t, n in links(ms) if t == "the two men") == ["Karim Hashemi", "Yousef Al-Mutairi"]
+
+
+def test_coref_the_two_men_with_one_person_named_links_nothing(resolve):
+    _, ms = resolve("Yousef Al-Mutairi arrived in Baghdad last month, and the two men spoke again on Monday.")
+    assert not any(m.kind == "nominal" for m in ms)
+
+
+def test_coref_both_finalists_are_never_the_subject_who_speaks_with_them(resolve):
+    _, ms = resolve("Valentina Ossandon and Matias Fuenzalida will face each other in a runoff. "
+                    "The third-placed candidate, Rodrigo Alarcon, spoke with both finalists on Sunday night.")
+    assert sorted(n for t, n in links(ms) if t == "both finalists") == ["Matias Fuenzalida", "Valentina Ossandon"]
+
+
+def test_coref_the_emirate_is_the_country_the_subject_annexed_not_the_subject(resolve):
+    _, ms = resolve("Iraq invaded Kuwait on August 2, 1990, and annexed the emirate days later.")
+    assert ("the emirate", "Kuwait") in links(ms)
+
+
+def test_coref_description_by_the_last_word_of_a_name(resolve):
+    _, ms = resolve("The film premiered at the Cannes Film Festival on Sunday. Critics loved it. "
+                    "The jury met on Monday. The weather was fine. The festival runs until May 25.")
+    assert ("The festival", "Cannes Film Festival") in links(ms)
+    _, ms = resolve("The film premiered in Cannes on Sunday. The festival runs until May 25.")
+    assert not any(t == "The festival" for t, _ in links(ms))
+
+
+def test_coref_the_novel_is_the_work_named_before_and_nothing_without_one(resolve):
+    _, ms = resolve('"The Salt Orchard" was shortlisted for the Booker Prize on Tuesday. '
+                    "The critic Declan Murphy criticized the novel as overlong.")
+    assert [n for t, n in links(ms) if t == "the novel"] == ["The Salt Orchard"]
+    _, ms = resolve("The critic Declan Murphy criticized the novel as overlong.")
+    assert not any(m.kind == "nominal" for m in ms)
+
+
+def test_coref_the_museum_is_the_museum_named_in_another_language(resolve):
+    _, ms = resolve("The statue is kept at the Musée du quai Branly in Paris. The museum has not agreed to "
+                    "return a second object.")
+    assert ("The museum", "Musée du quai Branly") in links(ms)
+
+
+def test_coref_a_kind_noun_right_before_a_name_is_no_anaphor(resolve):
+    _, ms = resolve("Meridian Lifesciences sponsored the trial. The patient group All India Drug Action Network "
+                    "criticized Meridian.")
+    assert not any(t == "The patient group" for t, _ in links(ms))

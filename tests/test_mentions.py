@@ -334,3 +334,35 @@ def test_mentions_body_of_members_may_describe_a_name_from_the_sentence_before(p
     _, ms = parse("Officials in Arusha welcomed the delegates. Gdynia hosted the talks on Friday. "
                   "The alliance said the talks went well.")
     assert by_name(ms, "Gdynia").label == "GPE"
+
+
+def test_mentions_other_occurrences_of_a_known_name_become_mentions(parse):
+    doc, ms = parse("Norwegian energy group Equinor said on Thursday it would merge with Nordvind Energi. "
+                    "The environmental group Bellona criticized Equinor, saying the company was wrong.")
+    equinor = [m for m in ms if m.name == "Equinor"]
+    assert len(equinor) == 2 and {m.label for m in equinor} == {"ORG"}
+    assert doc.text[equinor[1].start:equinor[1].end] == "Equinor"
+
+
+def test_mentions_known_name_inside_a_longer_untagged_name_is_not_taken(parse):
+    from kgbuild.missed_names import repeated_names
+    doc, ms = parse("Equinor said on Thursday it would merge with Nordvind Energi. "
+                    "Analysts at Equinor Asa Wind Partners were surprised.")
+    known = [m for m in ms if m.name == "Equinor"][:1]
+    found = repeated_names(doc, known, [s.start for s in doc.sents])
+    assert all(doc[m.token_end].text != "Asa" for m in found), [(m.name, m.start) for m in found]
+
+
+def test_mentions_names_joined_by_a_lower_case_particle_are_one_name(parse):
+    _, ms = parse("The statue, which is kept at the Musée du quai Branly in Paris, was seized by French troops.")
+    assert "Musée du quai Branly" in names(ms)
+    assert "Paris" in names(ms) and "Branly" not in names(ms)
+
+
+def test_mentions_capital_the_inside_a_sentence_stays_in_a_works_title(parse):
+    _, ms = parse("The Salt Orchard, the third novel by Irish author Siobhan O'Neill, was shortlisted. "
+                  "Crime writer P.D. Harrington, author of The Glass Ledger, is also on the list. "
+                  "A television adaptation of The Salt Orchard is in development, The Economic Times reported.")
+    assert names(ms, "WORK_OF_ART").count("The Salt Orchard") == 2
+    assert "The Glass Ledger" in names(ms, "WORK_OF_ART")
+    assert "Economic Times" in names(ms)     # a newspaper's article is not part of its name

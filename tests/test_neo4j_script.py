@@ -34,7 +34,7 @@ def test_generated_conf_listens_on_loopback_caps_memory_and_opens_jdk_modules():
     assert settings["server.default_listen_address"] == "127.0.0.1"
     assert settings["server.bolt.listen_address"] == "127.0.0.1:7687"
     assert settings["server.http.listen_address"] == "127.0.0.1:7474"
-    assert settings["server.memory.heap.max_size"] == "512m" and settings["server.memory.pagecache.size"] == "256m"
+    assert settings["server.memory.heap.max_size"] == "1g" and settings["server.memory.pagecache.size"] == "256m"
     assert settings["dbms.usage_report.enabled"] == "false" and settings["dbms.security.auth_enabled"] == "true"
     jvm = [v for k, v in pairs if k == "server.jvm.additional"]
     assert {"--add-opens=java.base/java.nio=ALL-UNNAMED", "--add-opens=java.base/java.io=ALL-UNNAMED",

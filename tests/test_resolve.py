@@ -336,3 +336,21 @@ def test_resolve_surname_of_several_words_joins_the_full_name():
 def test_resolve_first_and_last_name_is_not_joined_to_a_longer_name_by_its_tail():
     res = resolve_entities([ext("a", ("Mary Jane Doe", "PERSON"), ("Jane Doe", "PERSON"))])
     assert ids(res) == ["person:jane-doe", "person:mary-jane-doe"]
+
+
+def test_resolve_bare_company_name_joins_its_one_suffixed_form_across_documents():
+    res = resolve_entities([ext("a", ("Lumenary Inc", "ORG")), ext("b", ("Lumenary", "ORG"))])
+    assert ids(res) == ["org:lumenary-inc"]
+    e = entity_named(res, "Lumenary Inc")
+    assert e.documents == ["a", "b"] and "Lumenary" in e.aliases
+    assert any(m.rule.startswith("name without its corporate suffix") for m in e.merges)
+
+
+def test_resolve_bare_company_name_with_two_suffixed_forms_stays_apart():
+    res = resolve_entities([ext("a", ("Lumenary Inc", "ORG"), ("Lumenary Ltd", "ORG")), ext("b", ("Lumenary", "ORG"))])
+    assert ids(res) == ["org:lumenary", "org:lumenary-inc", "org:lumenary-ltd"]
+
+
+def test_resolve_country_never_joins_a_company_named_after_it():
+    res = resolve_entities([ext("a", ("Jordan Group", "ORG"), ("Jordan", "GPE"))])
+    assert ids(res) == ["gpe:jordan", "org:jordan-group"]

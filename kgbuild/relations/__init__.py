@@ -92,6 +92,7 @@ class RelationExtractor:
             # Only words some pattern names (or a name's head, for entity triggers) are visited.
             if m is None and not star and lem not in by_lemma and low not in by_lemma:
                 continue
+            pos = t.pos[i]
             # By lemma and by the word itself: the small model lemmatises "talks" as "talk" and
             # a pattern may name either form.
             cands = list(by_lemma.get(lem, ()))
@@ -103,22 +104,35 @@ class RelationExtractor:
             for rel, pattern in cands:
                 # A pattern whose argument paths reach no token relates nothing (most triggers:
                 # every name, for the entity patterns); that test is cheap, so it comes first.
-                if self._reaches(index, i, pattern) and self._trigger_ok(index, i, pattern):
+                tr = pattern.trigger
+                if tr.pos and pos not in tr.pos:
+                    continue
+                if tr.not_lemmas and (lem in tr.not_lemmas or low in tr.not_lemmas):
+                    continue
+                if self._reaches(index, i, pattern) and self._conditions_ok(index, i, tr):
                     yield i, rel, pattern
 
     def _reaches(self, index: MentionIndex, i: int, pattern: Pattern) -> bool:
+        walks, t = index.walks, index.t
         for side in self.needs[id(pattern)]:
-            if not any(_walk(index, i, p) for p in side):
+            for p in side:
+                deps = p.first_deps
+                if deps and ((t.dep[i] not in deps) if p.first_up else deps.isdisjoint(t.kid_deps[i])):
+                    continue        # its first step cannot be taken: the path reaches nothing
+                key = (i, p.text)
+                got = walks.get(key)
+                if got is None:
+                    got = walks[key] = walk(t, i, p)
+                if got:
+                    break
+            else:
                 return False
         return True
 
     @staticmethod
-    def _trigger_ok(index: MentionIndex, i: int, pattern: Pattern) -> bool:
-        t, tr = index.t, pattern.trigger
-        if tr.pos and t.pos[i] not in tr.pos:
-            return False
-        if tr.not_lemmas and (t.lemma[i] in tr.not_lemmas or t.lower[i] in tr.not_lemmas):
-            return False
+    def _conditions_ok(index: MentionIndex, i: int, tr) -> bool:
+        """The trigger's ``has``/``has_any``/``not_has`` paths (its word and part of speech are
+        checked by the caller)."""
         if any(not _walk(index, i, p) for p in tr.has):
             return False
         if tr.has_any and not any(_walk(index, i, p) for p in tr.has_any):
@@ -268,14 +282,20 @@ def _needed_sides(pattern: Pattern) -> tuple:
     "@topic" or "@subject:" finds its argument elsewhere, so it is left out)."""
     if pattern.pair:
         return (pattern.pair,)
-    return tuple(side for side in (pattern.subject, pattern.object)
-                 if side and not any(p.topic or p.is_context for p in side))
+    sides = [side for side in (pattern.subject, pattern.object)
+             if side and not any(p.topic or p.is_context for p in side)]
+    # The side most likely to reach nothing first: "self" always reaches the trigger, and
+    # "subj" usually finds a subject (after the longest walk).
+    return tuple(sorted(sides, key=lambda side: any(p.steps and p.steps[0].special for p in side)))
 
 
 def _walk(index: MentionIndex, tok: int, path) -> list:
     """``paths.walk`` memoised per document: many patterns share a path ("subj", "dobj") and a
     trigger token; a path's text says all it does. The list returned is shared: callers must not
     change it."""
+    deps = path.first_deps
+    if deps and ((index.t.dep[tok] not in deps) if path.first_up else deps.isdisjoint(index.t.kid_deps[tok])):
+        return []           # its first step cannot be taken (a fresh list: callers may keep it)
     key = (tok, path.text)
     got = index.walks.get(key)
     if got is None:
@@ -290,10 +310,11 @@ def _sentence(index: MentionIndex, tok: int) -> tuple[str, int, int]:
     got = index.cache.get(key)
     if got is None:
         a, b = index.t.sent_bounds[k]
-        span = index.doc[a:b]
-        text = span.text
-        got = index.cache[key] = (text.strip(), span.start_char + (len(text) - len(text.lstrip())),
-                                  span.start_char + len(text.rstrip()))
+        last = index.doc[b - 1]
+        start_char = index.t.idx[a]
+        text = index.text[start_char:last.idx + len(last)]      # = Span.text
+        got = index.cache[key] = (text.strip(), start_char + (len(text) - len(text.lstrip())),
+                                  start_char + len(text.rstrip()))
     return got
 
 

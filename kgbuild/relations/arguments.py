@@ -8,7 +8,7 @@ sentence to the next and a type constraint should not depend on that luck.
 
 from __future__ import annotations
 
-from collections import Counter, defaultdict
+from collections import defaultdict
 from dataclasses import dataclass
 from typing import Optional
 
@@ -190,23 +190,27 @@ class MentionIndex:
                 and (o.token_start, o.token_end) == (m.token_start, m.token_end)]
 
     def _vote_labels(self) -> dict[str, str]:
-        votes: dict[str, Counter] = defaultdict(Counter)
+        votes: dict[str, dict[str, int]] = {}
         # A dateline ("BENGALURU -") is often mistyped and is never an argument: it does not vote.
         names = [m for m in self.mentions if m.kind == "name" and m.token_start not in self.dateline]
         for m in names:
-            votes[m.name.casefold()][m.label] += 1
+            c = votes.setdefault(m.name.casefold(), {})
+            c[m.label] = c.get(m.label, 0) + 1
         # "Trump" also votes with "Donald Trump" (and the reverse) when the long name ends with it
-        lasts = defaultdict(list)
+        lasts: dict[str, list[Mention]] = {}
         for m in names:
             parts = m.name.split()
             if len(parts) > 1:
-                lasts[parts[-1].casefold()].append(m)
+                lasts.setdefault(parts[-1].casefold(), []).append(m)
         for short, longs in lasts.items():
             if short in votes:
                 keys = {short} | {m.name.casefold() for m in longs}
-                total = sum((votes[k] for k in sorted(keys)), Counter())
+                total: dict[str, int] = {}
+                for k in sorted(keys):
+                    for label, n in votes[k].items():
+                        total[label] = total.get(label, 0) + n
                 for k in keys:
-                    votes[k] = Counter(total)
+                    votes[k] = dict(total)
         # Ties are broken by label name, never by set or dict order (which depends on the hash seed).
         return {k: min(c.items(), key=lambda kv: (-kv[1], kv[0]))[0] for k, c in votes.items() if c}
 

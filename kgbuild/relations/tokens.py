@@ -59,9 +59,9 @@ class StringMemo:
 class TokenTable:
     """Per-token attributes by index: ``lemma`` (lower-cased, as the schema writes lemmas),
     ``lower``, ``pos``, ``dep``, ``head``, ``kids`` (children in document order, as
-    ``Token.children``), ``idx`` and the sentence of each token (``sent_start``/``sent_end``)."""
+    ``Token.children``), ``kid_deps`` (the set of the children's labels), ``idx`` and the sentence of each token (``sent_start``/``sent_end``)."""
 
-    __slots__ = ("doc", "n", "lemma", "lower", "pos", "dep", "head", "kids", "idx", "sent_of",
+    __slots__ = ("doc", "n", "lemma", "lower", "pos", "dep", "head", "kids", "kid_deps", "idx", "sent_of",
                  "sent_bounds")
 
     def __init__(self, doc, memo: StringMemo):
@@ -80,10 +80,13 @@ class TokenTable:
         self.idx = idx
         self.head = head = [i + r for i, r in enumerate(rel)]
         kids: list[list[int]] = [[] for _ in range(n)]
+        kid_deps: list[set] = [set() for _ in range(n)]
         for i, h in enumerate(head):
             if h != i:
                 kids[h].append(i)
+                kid_deps[h].add(self.dep[i])
         self.kids = kids
+        self.kid_deps = kid_deps
         self.sent_bounds: list[tuple[int, int]] = _sentences(doc, sent_start) if n else []
         sent_of = [0] * n
         for k, (a, b) in enumerate(self.sent_bounds):

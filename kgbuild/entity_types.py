@@ -1,0 +1,494 @@
+"""Typing names from the words around them, over the small model's guess.
+
+A surname of a person named in the same document is a PERSON; a known country is a GPE; "the
+annexation of X" makes X a place; "the law firm X", "X coach Jane Doe", "signed for X", "X
+denied the report", "Bergen-based", "the Moon's south pole" type X. A mention typed by context
+carries ``label_cue`` (the rule's name) so resolution can weigh it above the model's labels.
+Every rule is about English words and shapes, never about particular names.
+"""
+
+from __future__ import annotations
+
+from bisect import bisect_right
+from typing import Optional
+
+from .model import Mention
+from .name_spans import CLUB_AFFIXES, PERSON_ATTRIBUTES, PLACE_LABELS, is_quoted
+from .names import (CLUB_ROLE_NOUNS, JOIN_VERBS, ORG_KIND_NOUNS, ORG_ROLE_NOUNS, PLACE_KIND_NOUNS, SPEAKER_VERBS,
+                    SURNAME_PARTICLES, first_name_gender, is_role, is_title)
+
+CREATOR_NOUNS = frozenset("author writer composer screenwriter novelist poet".split())
+WORK_NOUNS = frozenset("""novel book film movie album song play paper study report series documentary
+poem memoir biography opera painting""".split())
+# Labels the small model gives a person's bare surname by mistake.
+SURNAME_MISLABELS = frozenset({"ORG", "PRODUCT", "WORK_OF_ART", "NORP", "FAC", "EVENT", "LAW", "LANGUAGE"})
+# "the annexation of X", "the capital of X": X is a territory.
+TERRITORY_HEADS = frozenset({"annexation", "invasion", "occupation", "capital", "province", "region",
+                             "citizen", "people", "resident", "independence", "liberation", "border",
+                             "territory", "sovereignty", "president", "prime", "king", "queen"})
+RIVER_PREPOSITIONS = frozenset({"on", "along", "across", "over", "up", "down", "crossing", "cross", "beside"})
+LOCATIVE_PREPOSITIONS = frozenset({"in", "into", "across", "throughout", "near"})
+ORG_HEADS = frozenset("""inc corp corporation co ltd llc plc group company bank university institute agency
+party association council committee commission ministry department foundation federation union league
+club fc cf afc post times news journal network airlines airways motors technologies labs laboratories
+systems holdings partners fund court robotics pharmaceuticals therapeutics energy media studios
+ventures capital entertainment telecom parliament assembly senate army navy police""".split())
+FAC_HEADS = frozenset("""airport bridge stadium arena tower station hospital museum palace square street
+avenue hall building centre center port base prison cathedral church mosque temple""".split())
+PLACE_HEADS = frozenset("county province region district prefecture governorate oblast islands island "
+                        "valley peninsula".split())
+PLACE_FIRST_WORDS = frozenset({"county", "province", "lake", "mount", "cape"})
+EVENT_HEADS = frozenset("prize award awards cup trophy festival championship championships tournament "
+                        "games olympics marathon expo".split())
+PRODUCT_HEADS = frozenset("telescope rover satellite spacecraft probe vaccine app".split())
+
+
+# -- types from the words around a name ----------------------------------------------------------
+def _context_types(doc, mentions: list[Mention], index) -> None:
+    """Type a name by what the text says about it, over the model's guess: 'the law firm X',
+    'X coach Jane Doe', 'signed for X', 'X denied the report', a team named after its city
+    ('Atletico Madrid' read as a person), the Moon. A name so typed carries ``label_cue``
+    (the rule), which resolution counts as stronger evidence than the model's label."""
+    person_parts = frozenset(p for m in mentions if m.label == "PERSON" and " " in m.name for p in m.name.split())
+    for m in mentions:
+        if m.attributes.get("derived_from") or m.attributes.get("label_cue"):
+            continue
+        found = _context_label(doc, m, index, person_parts)
+        if found and found[0] != m.label:
+            m.label, m.attributes["label_cue"] = found
+    _spread_over_coordination(doc, mentions, index)
+    _type_by_later_description(doc, mentions, index)
+    proved: dict[str, tuple[str, str]] = {}
+    for m in mentions:
+        if m.attributes.get("label_cue") and not m.attributes.get("derived_from"):
+            proved.setdefault(m.name, (m.label, m.attributes["label_cue"]))
+    for m in mentions:
+        if m.name in proved and not m.attributes.get("derived_from"):
+            m.label = proved[m.name][0]
+            m.attributes.setdefault("label_cue", proved[m.name][1])
+        if m.label != "PERSON" and m.attributes.get("label_cue"):
+            for key in PERSON_ATTRIBUTES:
+                m.attributes.pop(key, None)
+
+
+def _context_label(doc, m: Mention, index, person_parts: frozenset = frozenset()) -> Optional[tuple[str, str]]:
+    """(label, rule) the words around one name prove, or None; strongest evidence first."""
+    name, label = m.name, m.label
+    if index.country(name) or m.attributes.get("title") or m.attributes.get("abbreviates"):
+        return None
+    if is_dateline(doc, m) or (" " not in name and name in person_parts):
+        return None      # 'SAN FRANCISCO, Jan 22 -' parses as a subject; 'Ferrand' is a person's surname
+    nxt = doc[m.token_end] if m.token_end < len(doc) else None
+    if nxt is not None and nxt.text in ("-", "–") and m.token_end + 1 < len(doc) \
+            and doc[m.token_end + 1].lower_ in ("based", "headquartered"):
+        return "GPE", "'-based' after it"                  # 'Bergen-based Nordvind'
+    if nxt is not None and nxt.is_lower and nxt.pos_ == "NOUN" and doc[m.token_end - 1].head.i == nxt.i \
+            and doc[m.token_end - 1].dep_ in ("compound", "amod", "nmod"):
+        if nxt.lower_ in FAC_HEADS:
+            return "FAC", f"'{nxt.lower_}' after it"       # 'the Metropolitano stadium'
+        if nxt.lower_ in ORG_KIND_NOUNS - {"group", "party", "union"}:
+            return "ORG", f"'{nxt.lower_}' after it"       # 'the Nikkei newspaper'
+    root = doc[m.token_start:m.token_end].root
+    prev = doc[m.token_start - 1] if m.token_start > 0 else None
+    if index.is_celestial(name) and m.token_end - m.token_start == 1 and _celestial_context(doc, m, prev):
+        return "LOC", "celestial body"
+    if label == "WORK_OF_ART" and not is_quoted(doc, m.token_start, m.token_end):
+        head = head_noun_label(name)
+        if head:
+            return head, "institution word at the end"     # 'Financial Times' without quotes
+    kind = _kind_noun_before(doc, m, prev, root)
+    if kind:
+        return kind
+    if label == "PERSON" and _person_unlikely(name, index):
+        return "ORG", "team or firm named after a place"   # 'Atletico Madrid', 'Inter Milan'
+    if label == "PERSON" and first_name_gender(name.split()[0]) and " " in name:
+        return None
+    role = _role_after(doc, m) if label != "PERSON" else None     # 'Biden spokesman X' is a person's
+    if role and (role in CLUB_ROLE_NOUNS or not index.is_place(name)):
+        return "ORG", f"'{role}' of it"
+    joined = _joined(root)
+    if joined and (label in ("GPE", "LOC", "NORP", "FAC") and not index.is_place(name)
+                   or label == "PERSON" and joined != "join"):
+        return "ORG", "joined or signed for"      # 'joined X' may be a person; 'signed for X' is not
+    if label in ("GPE", "LOC", "FAC", "PRODUCT", "WORK_OF_ART") and not index.is_place(name) and _told(root):
+        return "ORG", "was told or interviewed"         # 'told Les Echos', 'in an interview with X'
+    if label in ("GPE", "LOC") and not index.is_place(name) and root.dep_ == "nsubj" \
+            and root.head.lemma_.lower() in SPEAKER_VERBS:
+        return "ORG", "speaks as a body"
+    return None
+
+
+SPATIAL_PREPOSITIONS = frozenset("on to from around near toward towards beyond past onto".split())
+SPATIAL_VERBS = frozenset("orbit reach land explore observe circle visit".split())
+BODY_PART_NOUNS = frozenset("surface pole orbit atmosphere crust gravity side core ice rocks soil sky "
+                            "landing mission rover lander probe exploration".split())
+
+
+def is_dateline(doc, m: Mention) -> bool:
+    """The place of a wire dateline ('SAN FRANCISCO, Jan 22 -', 'MADRID -') at the very start."""
+    return m.token_start <= 1 and (m.name.isupper() or m.token_start == 0) and len(doc) > m.token_end \
+        and doc[m.token_end].text in (",", "-", "–", "—", "(")
+
+
+def _celestial_context(doc, m: Mention, prev) -> bool:
+    """'the Moon's south pole', 'on Mars', 'orbit Venus', 'a Mars rover': the body itself, not a
+    namesake ('told the Sun', 'speaking to the Sun', 'the Sun reported' are a newspaper)."""
+    root = doc[m.token_start:m.token_end].root
+    j = m.token_end + (1 if m.token_end < len(doc) and doc[m.token_end].tag_ == "POS" else 0)
+    while j < len(doc) and doc[j].is_lower and doc[j].pos_ in ("ADJ", "NOUN") and doc[j].lower_ not in BODY_PART_NOUNS:
+        j += 1          # "the Moon's south pole"
+    if j < len(doc) and doc[j].lower_ in BODY_PART_NOUNS:
+        return True
+    if root.dep_ == "dobj" and root.head.lemma_.lower() in SPATIAL_VERBS:
+        return True
+    if root.dep_ == "pobj" and root.head.lower_ in SPATIAL_PREPOSITIONS:
+        verb = root.head.head
+        return verb.lemma_.lower() not in SPEAKER_VERBS | {"speak", "talk", "tell", "write", "according", "send"}
+    return False
+
+
+def _kind_noun_before(doc, m: Mention, prev, root) -> Optional[tuple[str, str]]:
+    """'the law firm X', 'the newspaper X', 'the port city X'; 'X, a trade bloc,'; 'X is a club'."""
+    if prev is not None and prev.is_lower and (prev.head.i >= m.token_start and prev.head.i < m.token_end
+                                               or root.head.i == prev.i):
+        word = prev.lower_
+        if word in ORG_KIND_NOUNS:
+            return "ORG", f"'{word}' before it"
+        if word in PLACE_KIND_NOUNS and m.label != "PERSON":
+            return "GPE", f"'{word}' before it"
+    described = [c for c in root.children if c.dep_ == "appos" and c.is_lower]
+    if root.dep_ == "nsubj" and root.head.lemma_ == "be":
+        described += [c for c in root.head.children if c.dep_ == "attr" and c.is_lower]
+    for c in described:
+        if c.lower_ in ORG_KIND_NOUNS and not any(ch.dep_ == "prep" for ch in c.children):
+            return "ORG", f"described as a {c.lower_}"
+    return None
+
+
+def _person_unlikely(name: str, index) -> bool:
+    """A 'person' whose later word is a known place and whose first word is no first name
+    ('Atletico Madrid', 'Dynamo Kyiv'): a team or firm named after its home."""
+    parts = name.split()
+    if len(parts) < 2 or first_name_gender(parts[0]) or is_title(parts[0]):
+        return False
+    return any(index.is_place(p) and p[:1].isupper() for p in parts[1:])
+
+
+def _role_after(doc, m: Mention) -> Optional[str]:
+    """'X coach Jane Doe', "X's chairman": the role noun right after the name, if any."""
+    j = m.token_end
+    if j < len(doc) and doc[j].tag_ == "POS":
+        if m.label == "PERSON":
+            return None       # "Jane Doe's coach" is a person's coach
+        j += 1
+    if j >= len(doc):
+        return None
+    tok = doc[j]
+    if tok.is_lower and (tok.lower_ in CLUB_ROLE_NOUNS or tok.lower_ in ORG_ROLE_NOUNS):
+        return tok.lower_
+    return None
+
+
+def _joined(root) -> Optional[str]:
+    """'joins from X', 'signed for X', 'joined X': a club or firm is what one joins or signs for.
+    Returns 'join' for a bare object of 'join' (which may also be a person), 'sign' otherwise."""
+    if root.dep_ == "dobj" and root.head.lemma_.lower() == "join":
+        return "join"
+    if root.dep_ == "pobj" and root.head.lower_ in ("from", "for", "to"):
+        verb = root.head.head
+        if verb.lemma_.lower() in JOIN_VERBS and not (verb.lemma_.lower() == "sign" and root.head.lower_ == "to"):
+            return "sign"
+    return None
+
+
+def _told(root) -> bool:
+    """'X told Y', 'in an interview with Y': Y is someone who listens, a person or a medium."""
+    if root.dep_ in ("dobj", "dative") and root.head.lemma_.lower() == "tell":
+        return True
+    return root.dep_ == "pobj" and root.head.lower_ == "with" and root.head.head.lemma_.lower() == "interview"
+
+
+def _spread_over_coordination(doc, mentions: list[Mention], index) -> None:
+    """'offers from X and Y' where Y is shown to be a club: X, typed as a place or person that no
+    gazetteer knows, is one too. Only a cue-proven organisation spreads its type."""
+    by_root = {doc[m.token_start:m.token_end].root.i: m for m in mentions if m.kind == "name"}
+    person_parts = {p for m in mentions if m.label == "PERSON" and " " in m.name for p in m.name.split()}
+    for m in mentions:
+        if m.label != "ORG" or not m.attributes.get("label_cue"):
+            continue
+        root = doc[m.token_start:m.token_end].root
+        linked = [c for c in root.children if c.dep_ == "conj"] + ([root.head] if root.dep_ == "conj" else [])
+        for tok in linked:
+            other = by_root.get(tok.i)
+            if other is None or other.label == "ORG" or other.attributes.get("derived_from") or is_dateline(doc, other) \
+                    or index.is_place(other.name) or (other.label == "PERSON" and (
+                        first_name_gender(other.name.split()[0]) or other.name in person_parts)):
+                continue
+            other.label, other.attributes["label_cue"] = "ORG", "listed with an organisation"
+
+
+def _of_something(doc, m: Mention) -> bool:
+    """'a summit of X', 'the members of X': X is what the noun before 'of' belongs to."""
+    root = doc[m.token_start:m.token_end].root
+    return root.dep_ == "pobj" and root.head.lower_ == "of" and root.head.head.pos_ == "NOUN"
+
+
+def _after_locative(doc, m: Mention) -> bool:
+    root = doc[m.token_start:m.token_end].root
+    return root.dep_ == "pobj" and root.head.lower_ in LOCATIVE_PREPOSITIONS | {"at", "to"}
+
+
+MEMBERSHIP_NOUNS = frozenset("bloc alliance federation league association union organisation organization".split())
+
+
+def _type_by_later_description(doc, mentions: list[Mention], index) -> None:
+    """'a summit of X in Y, where the trade bloc is based': a definite organisation noun after a
+    name typed as a place that no gazetteer knows, in the same sentence, describes that name; a
+    body of members ('the bloc', 'the alliance') may look back one sentence more."""
+    names = [m for m in mentions if m.kind == "name"]
+    sent_starts = [s.start for s in doc.sents]
+    for tok in doc:
+        if not (tok.is_lower and tok.lower_ in ORG_KIND_NOUNS and tok.tag_ in ("NN", "NNP")
+                and any(c.dep_ == "det" and c.lower_ == "the" for c in tok.children)):
+            continue
+        sent_start = tok.sent.start
+        if tok.lower_ in MEMBERSHIP_NOUNS:
+            k = bisect_right(sent_starts, tok.i) - 1
+            sent_start = sent_starts[max(0, k - 1)]
+        clause_head = tok.head
+        while clause_head.dep_ not in ("relcl", "ROOT") and clause_head.head.i != clause_head.i:
+            clause_head = clause_head.head
+        attached = clause_head.head.i if clause_head.dep_ == "relcl" else -1   # 'Denver, where the firm is based'
+        before = [m for m in names if sent_start <= m.token_start and m.token_end <= tok.i
+                  and not (m.token_start <= attached < m.token_end)
+                  and not _after_locative(doc, m)
+                  and (m.token_start >= tok.sent.start or _of_something(doc, m))]
+        same_kind = any(m.label == "ORG" and m.name.split()[-1].casefold() == tok.lower_
+                        for m in names if m.token_end <= tok.i)
+        if same_kind or any(m.label == "ORG" for m in before):
+            continue     # 'the agency' after 'the European Space Agency' is that agency
+        unknown = [m for m in before if m.label in ("GPE", "LOC") and not index.is_place(m.name)
+                   and not m.attributes.get("derived_from") and not m.attributes.get("label_cue")
+                   and not index.is_celestial(m.name)]
+        if len(unknown) == 1:
+            unknown[0].label, unknown[0].attributes["label_cue"] = "ORG", f"'the {tok.lower_}' after it"
+
+
+# -- label corrections over the whole document ---------------------------------------------------
+def _persons_by_context(doc, mentions: list[Mention], index) -> None:
+    """People the model typed as organisations or places: "the museum's president, Jane Roe",
+    "PIF spokeswoman Jane Roe", and the several-word surname of a person named in the document
+    ('El Amrani' after 'Youssef El Amrani')."""
+    full = [m.name.split() for m in mentions if m.label == "PERSON" and len(m.name.split()) > 2]
+    tails = {" ".join(p[k:]) for p in full for k in range(1, len(p) - 1)
+             if p[k].casefold() in SURNAME_PARTICLES or not first_name_gender(p[k])}
+    for m in mentions:
+        if m.label == "PERSON" or m.attributes.get("derived_from") or m.attributes.get("label_cue"):
+            continue
+        if m.name in tails:
+            m.label = "PERSON"
+            continue
+        parts = m.name.split()
+        if not 2 <= len(parts) <= 3 or head_noun_label(m.name) or index.is_place(m.name) \
+                or not all(p[:1].isupper() for p in parts) or any(ch.isdigit() for ch in m.name):
+            continue
+        if _person_context(doc, m):
+            m.label, m.attributes["label_cue"] = "PERSON", "a person's title or role next to it"
+
+
+def _person_context(doc, m: Mention) -> bool:
+    """A title or occupation in apposition ('its president, X'; 'X, a lawyer') or right before
+    the name ('spokeswoman X')."""
+    root = doc[m.token_start:m.token_end].root
+    if root.dep_ == "appos" and root.head.is_lower and _is_person_noun(root.head):
+        return True
+    if any(c.dep_ == "appos" and c.is_lower and _is_person_noun(c) for c in root.children):
+        return True
+    prev = doc[m.token_start - 1] if m.token_start > 0 else None
+    return bool(prev is not None and prev.is_lower and _is_person_noun(prev)
+                and m.token_start <= prev.head.i < m.token_end)
+
+
+def _is_person_noun(tok) -> bool:
+    word = tok.lemma_.lower()
+    return tok.pos_ == "NOUN" and (is_title(word) or is_role(word) or is_title(tok.lower_) or is_role(tok.lower_))
+
+
+def correct_labels(doc, mentions: list[Mention], index) -> None:
+    """Fix the small model's usual slips with evidence from the document itself."""
+    person_tokens: set[str] = set()
+    org_tokens: set[str] = set()
+    for m in mentions:
+        head_label = head_noun_label(m.name) if m.label == "PERSON" else None
+        if head_label:
+            m.label = head_label   # '... Robotics', '... Space Telescope'
+        elif m.label == "PERSON" and _person_unlikely(m.name, index):
+            m.label, m.attributes["label_cue"] = "ORG", "team or firm named after a place"   # 'Atletico Madrid'
+            for key in PERSON_ATTRIBUTES:
+                m.attributes.pop(key, None)
+    _persons_by_context(doc, mentions, index)
+    for m in mentions:
+        parts = m.name.split()
+        if m.label == "PERSON":
+            if len(parts) > 1:
+                person_tokens.update({parts[0], parts[-1]})
+        elif m.label == "ORG" and len(parts) > 1:
+            org_tokens.update(parts)
+    single_persons = {m.name for m in mentions if m.label == "PERSON" and " " not in m.name}
+    before = {id(m): m.label for m in mentions}
+    for m in mentions:
+        if m.attributes.get("derived_from"):
+            continue
+        single = " " not in m.name
+        if m.label != "PERSON":
+            if _looks_like_initials_name(m.name) or _after_title(doc, m) or (not single and m.label in PLACE_LABELS
+                                                     and m.name.split()[-1] in single_persons
+                                                     and not index.is_place(m.name)):
+                m.label = "PERSON"    # 'P.D. Harrington'; 'Jane Roe' typed GPE where 'Roe' is a PERSON
+                continue
+            if single and m.name in person_tokens and (m.label in SURNAME_MISLABELS or not (
+                    index.country(m.name) or index.is_capital(m.name))):
+                m.label = "PERSON"    # a surname of a person named in the document
+                continue
+            if m.label not in PLACE_LABELS:
+                country = index.country(m.name) if not m.name.isupper() else None
+                if country or index.is_capital(m.name) or _territory_context(doc, m, index) or _place_shape(m.name):
+                    m.label = "GPE"
+                    continue
+            if m.label != "WORK_OF_ART" and _work_context(doc, m):
+                m.label = "WORK_OF_ART"
+            continue
+        # PERSON-labelled names that are no persons
+        if m.name.replace(".", "").isupper() and len(m.name) > 1:
+            m.label = "ORG"       # persons are not written in capitals: an acronym
+        elif single and m.name not in person_tokens:
+            if index.country(m.name) or index.is_capital(m.name) or _territory_context(doc, m, index, any_place=True):
+                m.label = "GPE"
+            elif m.name in org_tokens:
+                m.label = "ORG"   # 'Porto' after 'FC Porto'
+            elif m.token_start > 1 and doc[m.token_start - 1].lower_ == "the" and "title" not in m.attributes \
+                    and doc[m.token_start - 2].lower_ in RIVER_PREPOSITIONS:
+                m.label = "LOC"   # 'a border on the Danube', 'along the Nile'
+            elif m.token_start > 0 and doc[m.token_start - 1].lower_ == "the" and "title" not in m.attributes:
+                m.label = "ORG"
+    _context_types(doc, mentions, index)
+    _propagate(mentions, before)
+
+
+def _propagate(mentions: list[Mention], before: dict) -> None:
+    """A label the context proved for one mention holds for the same name elsewhere in the document."""
+    proved: dict[str, str] = {}
+    for m in mentions:
+        if before.get(id(m)) != m.label and m.label != "PERSON" and not m.attributes.get("derived_from"):
+            proved.setdefault(m.name, m.label)
+    for m in mentions:
+        if m.name in proved and before.get(id(m)) == m.label and m.label != "PERSON":
+            m.label = proved[m.name]
+
+
+def _place_shape(name: str) -> bool:
+    """'County Donegal', 'Nord Province', 'Rift Valley Region': a place by its generic word."""
+    parts = name.split()
+    return len(parts) >= 2 and (parts[0].casefold() in PLACE_FIRST_WORDS or parts[-1].casefold() in PLACE_HEADS)
+
+
+def harmonize(doc, mentions: list[Mention]) -> None:
+    """One bare name, one reading per document: a word that is nobody's full name here and is
+    typed PERSON in one place and a place or organisation in another is not a person, unless
+    most mentions read it as a person and no context rule typed the others."""
+    person_parts = {p for m in mentions if m.label == "PERSON" and " " in m.name for p in m.name.split()}
+    labels: dict[str, list[str]] = {}
+    cued: set[str] = set()
+    for m in mentions:
+        if " " not in m.name and not m.attributes.get("derived_from"):
+            labels.setdefault(m.name, []).append(m.label)
+            if m.attributes.get("label_cue"):
+                cued.add(m.name)
+    for name, seen in labels.items():
+        others = [label for label in seen if label != "PERSON"]
+        if name in person_parts or not others or len(others) == len(seen):
+            continue
+        if len(seen) - len(others) > len(others) and name not in cued:
+            for m in mentions:   # 'Smith' twice a person, once an organisation ('Smith's consultancy')
+                if m.name == name and not m.attributes.get("derived_from"):
+                    m.label = "PERSON"
+            continue
+        best = max(sorted(set(others)), key=others.count)
+        for m in mentions:
+            if m.name == name and m.label == "PERSON":
+                m.label = best
+
+
+def type_island_short_forms(mentions: list[Mention]) -> None:
+    """'the Falklands' where the text names 'the Falkland Islands': the island group's type."""
+    groups: dict[str, Mention] = {}
+    for m in mentions:
+        parts = m.name.split()
+        if len(parts) == 2 and parts[1].casefold() in ("islands", "isles"):
+            w = parts[0]
+            for plural in {w + "s", w + "es", w[:-1] + "ies" if w.endswith("y") else w + "s"}:
+                groups.setdefault(plural, m)
+    for m in mentions:
+        long = groups.get(m.name)
+        if long is not None and m.label != long.label and not m.attributes.get("derived_from"):
+            m.label, m.attributes["label_cue"] = long.label, "short form of an island group"
+
+
+def _after_title(doc, m: Mention) -> bool:
+    """'Chancellor Jane Roe' typed ORG: a capitalised office right before a two- or three-word name."""
+    if not 2 <= len(m.name.split()) <= 3 or m.token_start == 0 or head_noun_label(m.name):
+        return False
+    prev = doc[m.token_start - 1]
+    return prev.text[:1].isupper() and is_title(prev.text) and prev.dep_ == "compound"
+
+
+def _looks_like_initials_name(name: str) -> bool:
+    """'P.D. Harrington', 'J. K. Rowling': initials then a surname."""
+    parts = name.split()
+    return len(parts) >= 2 and parts[-1][:1].isupper() and parts[-1].isalpha() and all(
+        len(p.replace(".", "")) <= 2 and p.endswith(".") and p[0].isupper() for p in parts[:-1])
+
+
+def _work_context(doc, m: Mention) -> bool:
+    """'X, the third novel by ...', 'the film X': a title, not an organisation."""
+    root = doc[m.token_start:m.token_end].root
+    for c in root.children:
+        if c.dep_ == "appos" and c.lemma_.lower() in WORK_NOUNS:
+            return True
+    if root.dep_ == "appos" and root.head.lemma_.lower() in WORK_NOUNS:
+        return True
+    if root.dep_ == "pobj" and root.head.lower_ == "of" and root.head.head.lemma_.lower() in CREATOR_NOUNS:
+        return True   # 'author of X'
+    prev = doc[m.token_start - 1] if m.token_start > 0 else None
+    return bool(prev is not None and prev.lemma_.lower() in WORK_NOUNS and prev.dep_ in ("compound", "nmod"))
+
+
+def head_noun_label(name: str) -> Optional[str]:
+    """A name ending in an institution or facility noun is no person ('... Space Telescope')."""
+    parts = name.split()
+    if len(parts) < 2:
+        return None
+    last = parts[-1].casefold().rstrip(".")
+    if last in ORG_HEADS or parts[0] in CLUB_AFFIXES or parts[-1] in CLUB_AFFIXES:
+        return "ORG"
+    if last in FAC_HEADS:
+        return "FAC"
+    if last in PRODUCT_HEADS:
+        return "PRODUCT"
+    if last in EVENT_HEADS:
+        return "EVENT"
+    return None
+
+
+def _territory_context(doc, m: Mention, index, any_place: bool = False) -> bool:
+    """'the annexation of X', 'the capital of X'; a gazetteer place after 'in'/'into'; with
+    ``any_place`` (a one-word 'person' that is nobody's name here) any name after 'in'/'into'."""
+    root = doc[m.token_start:m.token_end].root
+    if root.dep_ != "pobj":
+        return False
+    prep = root.head
+    if prep.lower_ == "of" and prep.head.lemma_.lower() in TERRITORY_HEADS:
+        return True
+    if prep.lower_ in LOCATIVE_PREPOSITIONS:
+        return any_place or (index.is_place(m.name) and m.label == "ORG")
+    return False
