@@ -4,7 +4,10 @@ Every anaphor points at the nearest name mention that agrees with it (person or 
 number, nationality, title), looking back only a few sentences; where no antecedent agrees,
 nothing is linked. A wrong link makes a wrong edge, a missing one only a missing edge.
 Plural "they"/"the two leaders" referring to two people gives two mentions with the same
-offsets, one per person, because ``Mention.antecedent`` is a single index.
+offsets, one per person, because ``Mention.antecedent`` is a single index. A wire dateline is
+never an antecedent of "it"/"its"; a description that is a verb's object never means that verb's
+subject ("Iraq ... annexed the emirate"); "the festival", "the islands" find the name ending in
+that word, "the museum" a name with its cognate, "the novel" the work named before.
 """
 
 from __future__ import annotations

@@ -167,3 +167,10 @@ def test_evaluate_load_gold_errors_name_the_file(tmp_path):
 @pytest.mark.parametrize("name,why", [("A Bola", None), ("a Bola", "leading article"), ("an envoy", "leading article")])
 def test_evaluate_capital_a_inside_a_name_is_no_article_but_other_articles_are(name, why):
     assert bad_name_reason(name) == why
+
+
+def test_evaluate_capital_the_of_a_works_title_is_no_bad_name_but_of_an_organisation_is():
+    kg = graph([("work_of_art:the-salt-orchard", "The Salt Orchard", "WORK_OF_ART"),
+                ("org:the-acme", "The Acme Corp", "ORG")])
+    r = evaluate(kg, {"entities": GOLD["entities"]})
+    assert r.bad_names == {"org:the-acme": "leading article"}
