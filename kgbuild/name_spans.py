@@ -67,7 +67,7 @@ def name_mention(doc, ent, start: int, end: int, sent_starts, index, label: Opti
     if not is_proper_name(name) or (index.demonym(name) and not index.country(name)):
         return None
     end_char = span.start_char + len(span.text.rstrip())
-    if name != " ".join(span.text.split()):   # possessive glued to the last token ("Trump’s")
+    if name != " ".join(span.text.split()):   # possessive glued to the last token ("Doe’s")
         end_char = span.start_char + len(span.text) - (len(" ".join(span.text.split())) - len(name))
     if label == "PERSON":
         attributes.update(_prefix_attributes(doc, start, index))

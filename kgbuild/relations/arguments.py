@@ -1,6 +1,6 @@
 """From a token reached by a pattern to the mention it stands for.
 
-The token may be inside a name ("Putin"), a pronoun or nominal resolved by coreference ("his",
+The token may be inside a name ("Doe"), a pronoun or nominal resolved by coreference ("his",
 "the Russian leader"), or a title whose name is in apposition ("its spokesperson, X"). Labels
 are voted per document, because the small model tags the same name differently from one
 sentence to the next and a type constraint should not depend on that luck.
@@ -196,7 +196,7 @@ class MentionIndex:
         for m in names:
             c = votes.setdefault(m.name.casefold(), {})
             c[m.label] = c.get(m.label, 0) + 1
-        # "Trump" also votes with "Donald Trump" (and the reverse) when the long name ends with it
+        # "Doe" also votes with "Jane Doe" (and the reverse) when the long name ends with it
         lasts: dict[str, list[Mention]] = {}
         for m in names:
             parts = m.name.split()
