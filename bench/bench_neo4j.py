@@ -15,6 +15,7 @@ from __future__ import annotations
 import argparse
 import os
 import random
+import statistics
 import sys
 import time
 from pathlib import Path
@@ -96,6 +97,9 @@ def main(argv=None) -> int:
     parser.add_argument("--documents", type=int, default=500)
     parser.add_argument("--naive-rows", type=int, default=5_000)
     parser.add_argument("--batch-size", type=int, default=5_000)
+    parser.add_argument("--repeat", type=int, default=3,
+                        help="Measured rounds (push and naive loop alternate); medians and ranges are reported, "
+                             "because a shared machine makes single runs vary by 2x.")
     parser.add_argument("--warmup-relationships", type=int, default=20_000,
                         help="A first, unmeasured push: a freshly started JVM runs Cypher slowly until it is compiled.")
     args = parser.parse_args(argv)
@@ -111,31 +115,36 @@ def main(argv=None) -> int:
                                    args.documents, seed=99)
             clear_graph(connection)
             print(f"warm-up push (not measured): {push_graph(warm, connection, batch_size=args.batch_size)}")
+        rates, naive_rates, server, client = [], [], [], []
+        for round_ in range(1, max(1, args.repeat) + 1):
+            clear_graph(connection)
+            load = os.getloadavg()[0]
+            server0, client0 = server_cpu_seconds(), time.process_time()
+            stats = push_graph(kg, connection, batch_size=args.batch_size)
+            server.append(server_cpu_seconds() - server0)
+            client.append(time.process_time() - client0)
+            rates.append(kg.number_of_edges() / stats.seconds)
+            clear_graph(connection)
+            naive_rates.append(args.naive_rows / naive_loop(kg, connection, args.naive_rows))
+            print(f"round {round_}: push_graph {stats.seconds:.1f}s = {rates[-1]:.0f} rel/s (CPU seconds: server "
+                  f"{server[-1]:.1f}, client {client[-1]:.1f}); naive loop {naive_rates[-1]:.0f} rel/s; "
+                  f"load average {load:.1f} -> {os.getloadavg()[0]:.1f}")
         clear_graph(connection)
-        server0, client0 = server_cpu_seconds(), time.process_time()
-        stats = push_graph(kg, connection, batch_size=args.batch_size)
-        server_cpu, client_cpu = server_cpu_seconds() - server0, time.process_time() - client0
-        rate = kg.number_of_edges() / stats.seconds
-        print(f"kgbuild push_graph: {stats}")
-        print(f"  CPU seconds: server {server_cpu:.1f}, client {client_cpu:.1f} (wall {stats.seconds:.1f}; "
-              f"a busy machine stretches the wall time)")
+        push_graph(kg, connection, batch_size=args.batch_size)
         again = push_graph(kg, connection, batch_size=args.batch_size)
         print(f"re-push (idempotent): {again}")
-
-        clear_graph(connection)
-        naive_seconds = naive_loop(kg, connection, args.naive_rows)
-        naive_rate = args.naive_rows / naive_seconds
-        print(f"naive loop: {args.naive_rows} relationships in {naive_seconds:.1f}s")
         clear_graph(connection)
     except Neo4jSinkError as exc:
         print(f"error: {exc}", file=sys.stderr)
         return 1
-    print(f"neo4j_rels_per_s: {rate:.0f}")
+    rate, naive_rate = statistics.median(rates), statistics.median(naive_rates)
+    print(f"neo4j_rels_per_s: {rate:.0f}  (median of {len(rates)}; range {min(rates):.0f}-{max(rates):.0f})")
     print(f"neo4j_repush_rels_per_s: {kg.number_of_edges() / again.seconds:.0f}")
-    print(f"neo4j_naive_rels_per_s: {naive_rate:.0f}")
-    print(f"neo4j_speedup: {rate / naive_rate:.1f}")
-    print(f"neo4j_push_server_cpu_s: {server_cpu:.1f}")
-    print(f"neo4j_push_client_cpu_s: {client_cpu:.1f}")
+    print(f"neo4j_naive_rels_per_s: {naive_rate:.0f}  (range {min(naive_rates):.0f}-{max(naive_rates):.0f})")
+    print(f"neo4j_speedup: {rate / naive_rate:.1f}  (per round: "
+          f"{', '.join(f'{r / n:.1f}' for r, n in zip(rates, naive_rates))})")
+    print(f"neo4j_push_server_cpu_s: {statistics.median(server):.1f}")
+    print(f"neo4j_push_client_cpu_s: {statistics.median(client):.1f}")
     return 0
 
 

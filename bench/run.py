@@ -23,7 +23,6 @@ import json
 import os
 import platform
 import re
-import resource
 import subprocess
 import sys
 import tempfile
@@ -177,9 +176,9 @@ def graph_memory(graph_json: str) -> None:
 def stage_cpu(corpus: str, batch_size: int = 32) -> None:
     """CPU seconds of each stage, timed around the calls (one process, batch by batch): unlike a
     sampling profile this cannot misplace time spent inside spaCy's compiled code."""
-    from kgbuild.coref import add_coreferences
+    from kgbuild.entities.coref import add_coreferences
     from kgbuild.documents import iter_documents
-    from kgbuild.mentions import extract_mentions
+    from kgbuild.entities.mentions import extract_mentions
     from kgbuild.model import DocumentExtraction
     from kgbuild.pipeline import Extractor, graph_from_extractions
     from kgbuild.parallel import batched

@@ -20,7 +20,7 @@ from pathlib import Path
 from typing import Iterable, Optional
 
 from .errors import KgbuildError
-from .names import ARTICLES, PRONOUNS
+from .entities.names import ARTICLES, PRONOUNS
 
 MONTHS = ("january february march april may june july august september october november december "
           "jan feb mar apr jun jul aug sep sept oct nov dec").split()

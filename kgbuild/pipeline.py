@@ -54,8 +54,8 @@ class Extractor:
 
 def extract_document(doc, document: Document, relation_extractor) -> DocumentExtraction:
     """The per-document stages, in order: mentions -> coreference -> relations."""
-    from .coref import add_coreferences
-    from .mentions import extract_mentions
+    from .entities.coref import add_coreferences
+    from .entities.mentions import extract_mentions
 
     mentions = add_coreferences(doc, extract_mentions(doc))
     relations = relation_extractor.extract(doc, mentions, document.id)

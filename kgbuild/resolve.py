@@ -22,8 +22,8 @@ from functools import lru_cache
 from typing import Optional
 
 from .model import DocumentExtraction, Entity, Merge, Mention, Resolution
-from .names import SURNAME_PARTICLES, first_name_gender, initials, looks_like_acronym, normalize, slug
-from .places import country_index
+from .entities.names import SURNAME_PARTICLES, first_name_gender, initials, looks_like_acronym, normalize, slug
+from .entities.places import country_index
 
 # Order used to break a tie in the type vote: the more specific reading first.
 TYPE_PRIORITY = ("PERSON", "GPE", "ORG", "LOC", "FAC", "PRODUCT", "EVENT", "WORK_OF_ART", "LAW",

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from functools import lru_cache
 
-from kgbuild.coref import add_coreferences
-from kgbuild.mentions import extract_mentions
+from kgbuild.entities.coref import add_coreferences
+from kgbuild.entities.mentions import extract_mentions
 from kgbuild.relations import RelationExtractor
 from kgbuild.schema import load_schema
 

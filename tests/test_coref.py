@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import pytest
 
-from kgbuild.coref import add_coreferences
-from kgbuild.mentions import extract_mentions
+from kgbuild.entities.coref import add_coreferences
+from kgbuild.entities.mentions import extract_mentions
 
 
 @pytest.fixture(scope="module")

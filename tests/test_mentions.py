@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from kgbuild.mentions import extract_mentions
+from kgbuild.entities.mentions import extract_mentions
 
 
 @pytest.fixture(scope="module")
@@ -345,7 +345,7 @@ def test_mentions_other_occurrences_of_a_known_name_become_mentions(parse):
 
 
 def test_mentions_known_name_inside_a_longer_untagged_name_is_not_taken(parse):
-    from kgbuild.missed_names import repeated_names
+    from kgbuild.entities.missed_names import repeated_names
     doc, ms = parse("Equinor said on Thursday it would merge with Nordvind Energi. "
                     "Analysts at Equinor Asa Wind Partners were surprised.")
     known = [m for m in ms if m.name == "Equinor"][:1]

@@ -183,3 +183,26 @@ def test_wrong_password_is_one_clear_error(neo4j):
     message = str(caught.value)
     assert "authentication failed for user 'neo4j'" in message and "\n" not in message
     assert run_query(neo4j, "MATCH (e:Entity) RETURN e")[1] == []
+
+
+def test_new_and_known_entities_in_one_batch_are_created_once_and_merged(neo4j):
+    push_graph(first_build(), neo4j)
+    mixed = make_graph(   # one known entity, one new one mentioned by a document, one new one mentioned by none
+        {"d3": "sha-d3"},
+        [("person:ann-lee", "Ann Lee", "PERSON", [], {"d3": 1}),
+         ("person:eve-ray", "Eve Ray", "PERSON", [], {"d3": 2}),
+         ("person:no-doc", "No Doc", "PERSON", [], {})],
+        [],
+    )
+    stats = push_graph(mixed, neo4j, batch_size=10)
+
+    assert stats.entities_written == 3
+    _, rows = run_query(neo4j, "MATCH (e:Person) RETURN e.id, e.mentions, labels(e), "
+                               "[(d:Document)-[m:MENTIONS]->(e) | [d.id, m.count]] ORDER BY e.id")
+    assert [(i, n, sorted(labels), sorted(m)) for i, n, labels, m in rows] == [
+        ("person:ann-lee", 4, ["Entity", "Person"], [["d1", 3], ["d3", 1]]),
+        ("person:eve-ray", 2, ["Entity", "Person"], [["d3", 2]]),
+        ("person:no-doc", 0, ["Entity", "Person"], []),
+    ]
+    again = push_graph(mixed, neo4j)
+    assert (again.entities_written, again.relationships_written) == (0, 0)

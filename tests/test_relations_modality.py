@@ -64,8 +64,8 @@ def test_a_summit_between_two_parties_names_no_proposer(nlp):
 def test_keep_policy_marks_possible_edges_with_low_confidence(nlp, tmp_path):
     from kgbuild.relations import RelationExtractor
     from kgbuild.schema import load_schema
-    from kgbuild.coref import add_coreferences
-    from kgbuild.mentions import extract_mentions
+    from kgbuild.entities.coref import add_coreferences
+    from kgbuild.entities.mentions import extract_mentions
     from importlib import resources
 
     text = resources.files("kgbuild.schemas").joinpath("news.yaml").read_text(encoding="utf-8")

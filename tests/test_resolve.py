@@ -7,8 +7,8 @@ from pathlib import Path
 
 import pytest
 
-from kgbuild.coref import add_coreferences
-from kgbuild.mentions import extract_mentions
+from kgbuild.entities.coref import add_coreferences
+from kgbuild.entities.mentions import extract_mentions
 from kgbuild.model import DocumentExtraction, DocumentInfo, Mention
 from kgbuild.resolve import resolve_entities
 

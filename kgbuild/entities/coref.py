@@ -16,7 +16,7 @@ import unicodedata
 from dataclasses import dataclass, field
 from typing import Optional
 
-from .model import Mention
+from ..model import Mention
 from .names import first_name_gender
 from .places import country_index
 

@@ -11,7 +11,7 @@ from __future__ import annotations
 from bisect import bisect_right
 from typing import Optional
 
-from .model import Mention
+from ..model import Mention
 from .names import ARTICLES, FOREIGN_ARTICLES, PRONOUNS, cue_gender, is_role, is_title
 
 NON_ENTITY_LABELS = frozenset({"DATE", "TIME", "CARDINAL", "ORDINAL", "MONEY", "PERCENT", "QUANTITY", "LANGUAGE"})

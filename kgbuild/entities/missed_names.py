@@ -7,7 +7,7 @@ left untagged later on. Rules are about English words and shapes, never particul
 from __future__ import annotations
 
 from .entity_types import LOCATIVE_PREPOSITIONS, head_noun_label
-from .model import Mention
+from ..model import Mention
 from .name_spans import NON_ENTITY_LABELS, PLACE_LABELS, is_proper_name, name_mention, sentence_of
 from .names import ARTICLES, CLUB_ROLE_NOUNS, ORG_KIND_NOUNS, first_name_gender, is_title
 

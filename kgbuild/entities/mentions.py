@@ -15,7 +15,7 @@ from typing import Optional
 
 from .entity_types import correct_labels, harmonize, type_island_short_forms
 from .missed_names import missed_names, missed_surnames, repeated_names
-from .model import Mention
+from ..model import Mention
 from .name_spans import CLUB_AFFIXES, MODIFIER_DEPS, NON_ENTITY_LABELS, name_mention, sentence_of
 from .names import ARTICLES, FOREIGN_ARTICLES, INSTITUTION_WORDS, SURNAME_PARTICLES, first_name_gender, is_title
 from .places import country_index

@@ -12,7 +12,7 @@ from __future__ import annotations
 from bisect import bisect_right
 from typing import Optional
 
-from .model import Mention
+from ..model import Mention
 from .name_spans import CLUB_AFFIXES, PERSON_ATTRIBUTES, PLACE_LABELS, is_quoted
 from .names import (CLUB_ROLE_NOUNS, JOIN_VERBS, ORG_KIND_NOUNS, ORG_ROLE_NOUNS, PLACE_KIND_NOUNS, SPEAKER_VERBS,
                     SURNAME_PARTICLES, first_name_gender, is_role, is_title)
