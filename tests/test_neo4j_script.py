@@ -2,11 +2,16 @@
 
 from __future__ import annotations
 
+import os
 import urllib.request
 
 import pytest
 
 from .neo4j_support import ROOT, require_server, server_script
+
+# scripts/neo4j.sh takes its ports from these variables (defaults 7687 and 7474)
+BOLT_PORT = os.environ.get("KGBUILD_NEO4J_BOLT_PORT", "7687")
+HTTP_PORT = os.environ.get("KGBUILD_NEO4J_HTTP_PORT", "7474")
 
 pytestmark = pytest.mark.neo4j
 
@@ -24,7 +29,7 @@ def test_starting_a_running_server_again_is_harmless():
     assert again.returncode == 0, again.stderr
     assert "already running" in again.stdout or "not started by this script" in again.stdout
     status = server_script("status")
-    assert status.returncode == 0 and "bolt://127.0.0.1:7687" in status.stdout
+    assert status.returncode == 0 and f"bolt://127.0.0.1:{BOLT_PORT}" in status.stdout
 
 
 def test_generated_conf_listens_on_loopback_caps_memory_and_opens_jdk_modules():
@@ -32,8 +37,8 @@ def test_generated_conf_listens_on_loopback_caps_memory_and_opens_jdk_modules():
     pairs = conf_lines()
     settings = dict(pairs)
     assert settings["server.default_listen_address"] == "127.0.0.1"
-    assert settings["server.bolt.listen_address"] == "127.0.0.1:7687"
-    assert settings["server.http.listen_address"] == "127.0.0.1:7474"
+    assert settings["server.bolt.listen_address"] == f"127.0.0.1:{BOLT_PORT}"
+    assert settings["server.http.listen_address"] == f"127.0.0.1:{HTTP_PORT}"
     assert settings["server.memory.heap.max_size"] == "1g" and settings["server.memory.pagecache.size"] == "256m"
     assert settings["dbms.usage_report.enabled"] == "false" and settings["dbms.security.auth_enabled"] == "true"
     jvm = [v for k, v in pairs if k == "server.jvm.additional"]
@@ -45,6 +50,6 @@ def test_generated_conf_listens_on_loopback_caps_memory_and_opens_jdk_modules():
 
 def test_neo4j_browser_is_served_over_http():
     require_server()
-    with urllib.request.urlopen("http://127.0.0.1:7474/browser/", timeout=10) as response:
+    with urllib.request.urlopen(f"http://127.0.0.1:{HTTP_PORT}/browser/", timeout=10) as response:
         assert response.status == 200
         assert "<title>Neo4j Browser</title>" in response.read().decode("utf-8", "replace")
