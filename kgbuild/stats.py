@@ -19,7 +19,8 @@ class GraphStats:
         return asdict(self)
 
     def format(self) -> str:
-        lines = [f"{self.documents} documents, {self.entities} entities, {self.relations} relations", "",
+        lines = [f"{_count(self.documents, 'document')}, {_count(self.entities, 'entity', 'entities')}, "
+                 f"{_count(self.relations, 'relation')}", "",
                  "Entities by type:"]
         lines += [f"  {t:<14} {n}" for t, n in self.entity_types.items()]
         lines += ["", "Relations by type:"]
@@ -41,3 +42,7 @@ def graph_stats(kg, top: int = 10) -> GraphStats:
         most_connected=[{"id": n, "name": kg.nodes[n].get("name", n), "type": kg.nodes[n].get("type", "?"),
                          "degree": d} for d, n in degree],
     )
+
+
+def _count(n: int, one: str, many: str | None = None) -> str:
+    return f"{n} {one if n == 1 else (many or one + 's')}"

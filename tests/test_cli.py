@@ -89,7 +89,7 @@ def test_stats_lists_types_and_most_connected(runner, tmp_path):
     assert runner.invoke(cli, ["build", str(tmp_path / "a.txt"), "-o", str(tmp_path), "--no-html"]).exit_code == 0
     result = runner.invoke(cli, ["stats", str(tmp_path / "graph.json")])
     assert result.exit_code == 0
-    assert "1 documents" in result.output and "Most connected:" in result.output
+    assert "1 document," in result.output and "Most connected:" in result.output
     as_json = json.loads(runner.invoke(cli, ["stats", str(tmp_path / "graph.json"), "--json"]).output)
     assert as_json["entities"] >= 2
 
