@@ -13,13 +13,12 @@ honest one.
 
 from __future__ import annotations
 
-import json
 import re
 from dataclasses import asdict, dataclass, field
 from pathlib import Path
 from typing import Iterable, Optional
 
-from .errors import KgbuildError
+from .errors import KgbuildError, read_json_file
 from .entities.names import ARTICLES, PRONOUNS
 
 MONTHS = ("january february march april may june july august september october november december "
@@ -152,13 +151,7 @@ def _section(title: str, items: list[str]) -> list[str]:
 
 def load_gold(path: str | Path) -> dict:
     """Read a gold file; a clear one-line error naming the file when it is not one."""
-    path = Path(path)
-    try:
-        data = json.loads(path.read_text(encoding="utf-8"))
-    except FileNotFoundError:
-        raise GoldFileError(f"{path}: no such file") from None
-    except (UnicodeDecodeError, json.JSONDecodeError) as exc:
-        raise GoldFileError(f"{path}: not a JSON gold file ({exc})") from None
+    data = read_json_file(path, GoldFileError, "JSON gold")
     problem = validate_gold(data)
     if problem:
         raise GoldFileError(f"{path}: {problem}")

@@ -16,7 +16,7 @@ from typing import Iterable, Optional
 
 import networkx as nx
 
-from .errors import KgbuildError
+from .errors import KgbuildError, read_json_file
 from .model import DocumentExtraction, Evidence, Resolution
 
 FORMAT_VERSION = 1
@@ -135,13 +135,7 @@ class KnowledgeGraph(nx.MultiDiGraph):
 
 def load_graph(path: str | Path) -> KnowledgeGraph:
     """Read a graph.json written by kgbuild (or any node-link JSON with the same fields)."""
-    path = Path(path)
-    try:
-        data = json.loads(path.read_text(encoding="utf-8"))
-    except FileNotFoundError:
-        raise GraphFileError(f"{path}: no such file") from None
-    except (UnicodeDecodeError, json.JSONDecodeError) as exc:
-        raise GraphFileError(f"{path}: not a graph.json file ({exc})") from None
+    data = read_json_file(path, GraphFileError, "graph.json")
     if not isinstance(data, dict) or "nodes" not in data or "edges" not in data:
         raise GraphFileError(f"{path}: not a graph.json file (no 'nodes' and 'edges')")
     return KnowledgeGraph.from_json_data(data)

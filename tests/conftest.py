@@ -25,3 +25,22 @@ def seed_graph():
     import kgbuild
 
     return kgbuild.build([SEEDS])
+
+
+@pytest.fixture(scope="session")
+def dev_graphs():
+    """Each development passage built on its own graph, once per session: [(kg, gold, file name)]."""
+    from kgbuild.documents import iter_documents
+    from kgbuild.evaluate import load_gold
+    from kgbuild.pipeline import Extractor, graph_from_extractions
+
+    golds = sorted(DEV.glob("*.gold.json"))
+    if len(golds) < 20:
+        pytest.fail(f"development set too small: {len(golds)} gold files in {DEV} (expected 20)")
+    extractor = Extractor()
+    texts = [g.with_name(g.name.replace(".gold.json", ".txt")) for g in golds]
+    graphs = []
+    for x, gold, text in zip(extractor.extract(iter_documents(texts)), golds, texts):
+        kg = graph_from_extractions([x], extractor.schema, model_name=extractor.model_name)
+        graphs.append((kg, load_gold(gold), text.name))
+    return graphs

@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import pytest
 
-from .conftest import DEV, GOLD
+from .conftest import GOLD
 from kgbuild.evaluate import evaluate, evaluate_many, load_gold
 
 LATER = "013"      # passages from here on were written by someone who never read the code
@@ -23,23 +23,10 @@ def test_seed_all_required_relations_none_forbidden_precision_at_least_085(seed_
 
 
 @pytest.fixture(scope="module")
-def dev_reports():
+def dev_reports(dev_graphs):
     """(all passages, 001-012, 013-020) reports."""
-    from kgbuild.documents import iter_documents
-    from kgbuild.pipeline import Extractor, graph_from_extractions
-
-    golds = sorted(DEV.glob("*.gold.json"))
-    if len(golds) < 20:
-        pytest.fail(f"development set too small: {len(golds)} gold files in {DEV} (expected 20)")
-    extractor = Extractor()
-    pairs = []
-    for gold in golds:
-        text = gold.with_name(gold.name.replace(".gold.json", ".txt"))
-        xs = list(extractor.extract(iter_documents([text])))
-        kg = graph_from_extractions(xs, extractor.schema, model_name=extractor.model_name)
-        pairs.append((kg, load_gold(gold), text.name))
-    return (evaluate_many(pairs), evaluate_many(p for p in pairs if p[2] < LATER),
-            evaluate_many(p for p in pairs if p[2] >= LATER))
+    return (evaluate_many(dev_graphs), evaluate_many(p for p in dev_graphs if p[2] < LATER),
+            evaluate_many(p for p in dev_graphs if p[2] >= LATER))
 
 
 def test_dev_set_relation_f1_at_least_08_with_precision_at_least_09(dev_reports):
