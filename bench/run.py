@@ -372,6 +372,11 @@ def hook(name: str, args: list[str], res: Results) -> None:
             res.add(f"- {m.group(1)}: {m.group(2)}")
 
 
+def fmt_rate(n: float) -> str:
+    """Words per second for a table: 3103.5 -> 3.1k."""
+    return f"{n / 1000:.1f}k" if n >= 1000 else f"{n:.0f}"
+
+
 def fmt_k(n: float) -> str:
     """1000 -> 1k, 10000 -> 10k, 2500 -> 2.5k, 300 -> 300 (for names like peak_rss_mb_10k)."""
     if n >= 1000:
@@ -449,15 +454,15 @@ def run_all(args) -> None:
         info = json.loads(r.stdout.strip().splitlines()[-1])
         bare[workers] = (r, info)
         res.add(f"| bare nlp.pipe (n_process={workers}) | {workers} | {r.seconds:.1f} | {r.cpu_seconds:.1f} | "
-                f"{fmt_k(info['words'] / r.seconds)} | {r.peak_tree_mb:.0f} |")
+                f"{fmt_rate(info['words'] / r.seconds)} | {r.peak_tree_mb:.0f} |")
         b = check(measure(build_cmd(corpora[small], out / f"graph-{small}-w{workers}", workers)), "kgbuild build")
         built[workers] = b
         res.add(f"| kgbuild build --workers {workers} | {workers} | {b.seconds:.1f} | {b.cpu_seconds:.1f} | "
-                f"{fmt_k(info['words'] / b.seconds)} | {b.peak_tree_mb:.0f} |")
+                f"{fmt_rate(info['words'] / b.seconds)} | {b.peak_tree_mb:.0f} |")
     words = bare[1][1]["words"]
     res.add("")
     res.add(f"{words} words. Bare spaCy parse only (without start-up and model loading): "
-            + ", ".join(f"{fmt_k(i['words'] / i['pipe_seconds'])} words/s with {k} process(es)"
+            + ", ".join(f"{fmt_rate(i['words'] / i['pipe_seconds'])} words/s with {k} process(es)"
                         for k, (_, i) in sorted(bare.items())) + ".")
     ratio_w = bare[w][0].seconds / built[w].seconds
     ratio_1 = bare[1][0].seconds / built[1].seconds
