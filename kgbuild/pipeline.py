@@ -55,9 +55,11 @@ class Extractor:
 def extract_document(doc, document: Document, relation_extractor) -> DocumentExtraction:
     """The per-document stages, in order: mentions -> coreference -> relations."""
     from .entities.coref import add_coreferences
+    from .entities.doc_view import DocView
     from .entities.mentions import extract_mentions
 
-    mentions = add_coreferences(doc, extract_mentions(doc))
+    view = DocView(doc)   # the entity stages read the Doc once, through one shared view
+    mentions = add_coreferences(view, extract_mentions(view))
     relations = relation_extractor.extract(doc, mentions, document.id)
     words = count_words(doc)
     return DocumentExtraction(document=document.info, mentions=mentions, relations=relations, words=words)

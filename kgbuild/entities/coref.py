@@ -19,6 +19,7 @@ from typing import Optional
 from ..model import Mention
 from .names import first_name_gender
 from .places import country_index
+from .doc_view import string_id, view_of
 
 MALE_PRONOUNS = frozenset({"he", "him", "his", "himself"})
 FEMALE_PRONOUNS = frozenset({"she", "her", "hers", "herself"})
@@ -70,6 +71,7 @@ class _Group:
 
 def add_coreferences(doc, mentions: list[Mention]) -> list[Mention]:
     """Name mentions plus pronoun/nominal mentions, sorted by offset, ``index`` == position."""
+    doc = view_of(doc)      # tokens and sentences read once
     names = [m for m in mentions if m.kind == "name"]
     groups = _group_names(names, doc)
     dateline = _dateline_end(doc)
@@ -78,22 +80,23 @@ def add_coreferences(doc, mentions: list[Mention]) -> list[Mention]:
     plurals: dict[str, list[Mention]] = {}
     name_starts = {m.token_start for m in names}
     covered = {i for m in mentions for i in range(m.token_start, m.token_end)}
-    sent_index = [0] * len(doc)
-    for n, sent in enumerate(doc.sents):
-        for i in range(sent.start, sent.end):
-            sent_index[i] = n
+    sent_index = doc.sent_of
 
+    nominal_lemmas = PERSON_NOUNS | ORG_NOUNS | PLACE_NOUNS | WORK_NOUNS | FACILITY_NOUNS
+    pos, tag = doc.pos_tag_hashes()
+    noun, pron, prp = string_id("NOUN"), string_id("PRON"), (string_id("PRP"), string_id("PRP$"))
     added: list[Mention] = []
-    for tok in doc:
-        if tok.i in covered:
+    for i in range(len(doc)):
+        p = pos[i]
+        if not (p == noun or p == pron or tag[i] in prp) or i in covered:
             continue
+        tok = doc[i]
         low = tok.lower_
-        if tok.tag_ in ("PRP", "PRP$") or tok.pos_ == "PRON":
+        if tag[i] in prp or p == pron:
             added.extend(_resolve_pronoun(doc, tok, low, things if low in THING_PRONOUNS else names,
                                           groups, sent_index))
-        elif tok.pos_ == "NOUN" and tok.is_lower and (
-                tok.lemma_.lower() in PERSON_NOUNS | ORG_NOUNS | PLACE_NOUNS | WORK_NOUNS | FACILITY_NOUNS
-                or tok.lower_ in heads or tok.lemma_.lower() in heads):
+        elif p == noun and tok.is_lower and (
+                tok.lemma_.lower() in nominal_lemmas or low in heads or tok.lemma_.lower() in heads):
             added.extend(_resolve_nominal(doc, tok, names, groups, sent_index, covered, heads, plurals,
                                           name_starts))
 
@@ -140,7 +143,7 @@ def _group_names(names: list[Mention], doc=None) -> dict[int, _Group]:
                 if t:
                     g.titles.update(w.casefold() for w in t.split())
             if doc is not None and g.label == "PERSON":
-                root = doc[m.token_start:m.token_end].root   # "Tuvalu's prime minister, Jane Roe"
+                root = doc.root(m.token_start, m.token_end)   # "Tuvalu's prime minister, Jane Roe"
                 if root.dep_ == "appos" and root.head.is_lower and root.head.lemma_.lower() in PERSON_NOUNS:
                     g.titles.add(root.head.lemma_.lower())
         if g.label == "PERSON" and not g.gender and " " in g.key:
@@ -153,7 +156,7 @@ def _sentence(sent_index: list[int], m: Mention) -> int:
 
 
 def _is_subject(doc, m: Mention) -> bool:
-    root = doc[m.token_start:m.token_end].root
+    root = doc.root(m.token_start, m.token_end)
     if root.dep_ in SUBJECT_DEPS:
         return True
     # "Russia's actions": the possessor of a subject
@@ -231,7 +234,8 @@ def _expletive(tok) -> bool:
 def _together(doc, people: list[Mention]) -> bool:
     """Two people said together: in one sentence, the pair is what 'they' most likely means."""
     a, b = sorted(people, key=lambda m: m.token_start)
-    return doc[a.token_start].sent.start == doc[b.token_start].sent.start
+    sent_of = view_of(doc).sent_of
+    return sent_of[a.token_start] == sent_of[b.token_start]
 
 
 def _pronoun(tok, antecedent: Mention, sent_index, plural: bool = False) -> Mention:
@@ -385,7 +389,7 @@ def _own_subject(doc, tok, names, groups) -> Optional[_Group]:
     subj = subjects[0]
     told = {subj.i} | {c.i for c in subj.children if c.dep_ == "appos"}   # 'the candidate, Jane Roe,'
     for m in names:
-        if any(m.token_start <= i < m.token_end for i in told) or doc[m.token_start:m.token_end].root.i in told:
+        if any(m.token_start <= i < m.token_end for i in told) or doc.root(m.token_start, m.token_end).i in told:
             return groups[m.index]
     return None
 

@@ -13,6 +13,7 @@ from bisect import bisect_right
 from typing import Optional
 
 from ..model import Mention
+from .doc_view import view_of
 from .name_spans import CLUB_AFFIXES, PERSON_ATTRIBUTES, PLACE_LABELS, is_quoted
 from .names import (CLUB_ROLE_NOUNS, JOIN_VERBS, ORG_KIND_NOUNS, ORG_ROLE_NOUNS, PLACE_KIND_NOUNS, SPEAKER_VERBS,
                     SURNAME_PARTICLES, first_name_gender, is_role, is_title)
@@ -88,7 +89,7 @@ def _context_label(doc, m: Mention, index, person_parts: frozenset = frozenset()
             return "FAC", f"'{nxt.lower_}' after it"       # 'the Metropolitano stadium'
         if nxt.lower_ in ORG_KIND_NOUNS - {"group", "party", "union"}:
             return "ORG", f"'{nxt.lower_}' after it"       # 'the Nikkei newspaper'
-    root = doc[m.token_start:m.token_end].root
+    root = doc.root(m.token_start, m.token_end)
     prev = doc[m.token_start - 1] if m.token_start > 0 else None
     if index.is_celestial(name) and m.token_end - m.token_start == 1 and _celestial_context(doc, m, prev):
         return "LOC", "celestial body"
@@ -133,7 +134,7 @@ def is_dateline(doc, m: Mention) -> bool:
 def _celestial_context(doc, m: Mention, prev) -> bool:
     """'the Moon's south pole', 'on Mars', 'orbit Venus', 'a Mars rover': the body itself, not a
     namesake ('told the Sun', 'speaking to the Sun', 'the Sun reported' are a newspaper)."""
-    root = doc[m.token_start:m.token_end].root
+    root = doc.root(m.token_start, m.token_end)
     j = m.token_end + (1 if m.token_end < len(doc) and doc[m.token_end].tag_ == "POS" else 0)
     while j < len(doc) and doc[j].is_lower and doc[j].pos_ in ("ADJ", "NOUN") and doc[j].lower_ not in BODY_PART_NOUNS:
         j += 1          # "the Moon's south pole"
@@ -211,12 +212,12 @@ def _told(root) -> bool:
 def _spread_over_coordination(doc, mentions: list[Mention], index) -> None:
     """'offers from X and Y' where Y is shown to be a club: X, typed as a place or person that no
     gazetteer knows, is one too. Only a cue-proven organisation spreads its type."""
-    by_root = {doc[m.token_start:m.token_end].root.i: m for m in mentions if m.kind == "name"}
+    by_root = {doc.root(m.token_start, m.token_end).i: m for m in mentions if m.kind == "name"}
     person_parts = {p for m in mentions if m.label == "PERSON" and " " in m.name for p in m.name.split()}
     for m in mentions:
         if m.label != "ORG" or not m.attributes.get("label_cue"):
             continue
-        root = doc[m.token_start:m.token_end].root
+        root = doc.root(m.token_start, m.token_end)
         linked = [c for c in root.children if c.dep_ == "conj"] + ([root.head] if root.dep_ == "conj" else [])
         for tok in linked:
             other = by_root.get(tok.i)
@@ -229,12 +230,12 @@ def _spread_over_coordination(doc, mentions: list[Mention], index) -> None:
 
 def _of_something(doc, m: Mention) -> bool:
     """'a summit of X', 'the members of X': X is what the noun before 'of' belongs to."""
-    root = doc[m.token_start:m.token_end].root
+    root = doc.root(m.token_start, m.token_end)
     return root.dep_ == "pobj" and root.head.lower_ == "of" and root.head.head.pos_ == "NOUN"
 
 
 def _after_locative(doc, m: Mention) -> bool:
-    root = doc[m.token_start:m.token_end].root
+    root = doc.root(m.token_start, m.token_end)
     return root.dep_ == "pobj" and root.head.lower_ in LOCATIVE_PREPOSITIONS | {"at", "to"}
 
 
@@ -246,12 +247,16 @@ def _type_by_later_description(doc, mentions: list[Mention], index) -> None:
     name typed as a place that no gazetteer knows, in the same sentence, describes that name; a
     body of members ('the bloc', 'the alliance') may look back one sentence more."""
     names = [m for m in mentions if m.kind == "name"]
-    sent_starts = [s.start for s in doc.sents]
-    for tok in doc:
-        if not (tok.is_lower and tok.lower_ in ORG_KIND_NOUNS and tok.tag_ in ("NN", "NNP")
-                and any(c.dep_ == "det" and c.lower_ == "the" for c in tok.children)):
+    doc = view_of(doc)
+    sent_starts = doc.sent_starts
+    lower, tag = doc.lower, doc.tag
+    for i in range(len(doc)):
+        if lower[i] not in ORG_KIND_NOUNS or tag[i] not in ("NN", "NNP"):
             continue
-        sent_start = tok.sent.start
+        tok = doc[i]
+        if not (tok.is_lower and any(c.dep_ == "det" and c.lower_ == "the" for c in tok.children)):
+            continue
+        own_start = sent_start = doc.sent_span(tok.i)[0]
         if tok.lower_ in MEMBERSHIP_NOUNS:
             k = bisect_right(sent_starts, tok.i) - 1
             sent_start = sent_starts[max(0, k - 1)]
@@ -262,7 +267,7 @@ def _type_by_later_description(doc, mentions: list[Mention], index) -> None:
         before = [m for m in names if sent_start <= m.token_start and m.token_end <= tok.i
                   and not (m.token_start <= attached < m.token_end)
                   and not _after_locative(doc, m)
-                  and (m.token_start >= tok.sent.start or _of_something(doc, m))]
+                  and (m.token_start >= own_start or _of_something(doc, m))]
         same_kind = any(m.label == "ORG" and m.name.split()[-1].casefold() == tok.lower_
                         for m in names if m.token_end <= tok.i)
         if same_kind or any(m.label == "ORG" for m in before):
@@ -299,7 +304,7 @@ def _persons_by_context(doc, mentions: list[Mention], index) -> None:
 def _person_context(doc, m: Mention) -> bool:
     """A title or occupation in apposition ('its president, X'; 'X, a lawyer') or right before
     the name ('spokeswoman X')."""
-    root = doc[m.token_start:m.token_end].root
+    root = doc.root(m.token_start, m.token_end)
     if root.dep_ == "appos" and root.head.is_lower and _is_person_noun(root.head):
         return True
     if any(c.dep_ == "appos" and c.is_lower and _is_person_noun(c) for c in root.children):
@@ -316,6 +321,7 @@ def _is_person_noun(tok) -> bool:
 
 def correct_labels(doc, mentions: list[Mention], index) -> None:
     """Fix the small model's usual slips with evidence from the document itself."""
+    doc = view_of(doc)
     person_tokens: set[str] = set()
     org_tokens: set[str] = set()
     for m in mentions:
@@ -396,6 +402,7 @@ def harmonize(doc, mentions: list[Mention]) -> None:
     """One bare name, one reading per document: a word that is nobody's full name here and is
     typed PERSON in one place and a place or organisation in another is not a person, unless
     most mentions read it as a person and no context rule typed the others."""
+    doc = view_of(doc)
     person_parts = {p for m in mentions if m.label == "PERSON" and " " in m.name for p in m.name.split()}
     labels: dict[str, list[str]] = {}
     cued: set[str] = set()
@@ -451,7 +458,7 @@ def _looks_like_initials_name(name: str) -> bool:
 
 def _work_context(doc, m: Mention) -> bool:
     """'X, the third novel by ...', 'the film X': a title, not an organisation."""
-    root = doc[m.token_start:m.token_end].root
+    root = doc.root(m.token_start, m.token_end)
     for c in root.children:
         if c.dep_ == "appos" and c.lemma_.lower() in WORK_NOUNS:
             return True
@@ -483,7 +490,7 @@ def head_noun_label(name: str) -> Optional[str]:
 def _territory_context(doc, m: Mention, index, any_place: bool = False) -> bool:
     """'the annexation of X', 'the capital of X'; a gazetteer place after 'in'/'into'; with
     ``any_place`` (a one-word 'person' that is nobody's name here) any name after 'in'/'into'."""
-    root = doc[m.token_start:m.token_end].root
+    root = doc.root(m.token_start, m.token_end)
     if root.dep_ != "pobj":
         return False
     prep = root.head

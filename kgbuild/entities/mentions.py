@@ -19,10 +19,13 @@ from ..model import Mention
 from .name_spans import CLUB_AFFIXES, MODIFIER_DEPS, NON_ENTITY_LABELS, name_mention, sentence_of
 from .names import ARTICLES, FOREIGN_ARTICLES, INSTITUTION_WORDS, SURNAME_PARTICLES, first_name_gender, is_title
 from .places import country_index
+from .doc_view import view_of
+
 
 def extract_mentions(doc) -> list[Mention]:
     """Cleaned name mentions (kind 'name') in document order, ``index`` == position."""
-    sent_starts = [s.start for s in doc.sents]
+    doc = view_of(doc)      # tokens, text, entities and sentences read once
+    sent_starts = doc.sent_starts
     index = country_index()
     raw: list[Mention] = []
     for ent in doc.ents:
@@ -32,8 +35,9 @@ def extract_mentions(doc) -> list[Mention]:
                 if m is not None:
                     raw.append(m)
             continue
-        if ent.label_ == "NORP" or (index.demonym(ent.text) and not index.country(ent.text)):
-            if index.demonym(ent.text) or ent.label_ != "NORP":
+        ent_text = doc.span_text(ent.start, ent.end)
+        if ent.label_ == "NORP" or (index.demonym(ent_text) and not index.country(ent_text)):
+            if index.demonym(ent_text) or ent.label_ != "NORP":
                 raw.extend(_demonym_mentions(doc, ent, sent_starts, index))
                 continue
             # a NORP that is no nationality ('the Spanish daily Marca') is kept only where the
@@ -75,11 +79,12 @@ def _pieces(doc, ent) -> list[tuple[int, int]]:
         start -= 1      # 'FC Barcelona' tagged 'Barcelona'
     end = _extend_to_closing_quote(doc, start, end)
     end = _extend_to_head_word(doc, ent, end)
-    cuts = [t.i for t in doc[start:end] if t.text in ("(", ")", "[", "]")
-            or (t.is_lower and t.pos_ in ("VERB", "AUX") and start < t.i < end - 1)]   # 'X told the Y'
+    texts, pos = doc.texts, doc.pos
+    cuts = [i for i in range(start, end) if texts[i] in ("(", ")", "[", "]")
+            or (pos[i] in ("VERB", "AUX") and start < i < end - 1 and doc[i].is_lower)]   # 'X told the Y'
 
-    dash = [t.i for t in doc[start:end] if t.text in ("-", "–", "—") and t.whitespace_ and t.i > start
-            and doc[start:t.i].text.isupper()]
+    dash = [i for i in range(start, end) if texts[i] in ("-", "–", "—") and i > start and doc[i].whitespace_
+            and doc.span_text(start, i).isupper()]
     out, lo = [], start
     for cut in sorted(set(cuts + dash)):
         if cut > lo and not (cut in dash):
@@ -112,7 +117,7 @@ def _extend_to_closing_quote(doc, start: int, end: int) -> int:
     """A quoted title the model cut short: 'Soil Microbes Block X in Y' up to its closing quote."""
     if start == 0 or not doc[start - 1].is_quote or (end < len(doc) and doc[end].is_quote):
         return end
-    sent_end = doc[start].sent.end
+    sent_end = view_of(doc).sent_span(start)[1]
     for j in range(end, min(end + 8, sent_end)):
         tok = doc[j]
         if tok.is_quote or (tok.text in (",", ".") and j + 1 < len(doc) and doc[j + 1].is_quote):
@@ -182,7 +187,7 @@ def _mark_aliases(doc, mentions: list[Mention]) -> None:
     for m in mentions:
         if m.attributes.get("derived_from") or m.attributes.get("abbreviates"):
             continue
-        root = doc[m.token_start:m.token_end].root
+        root = doc.root(m.token_start, m.token_end)
         verb = None
         if root.dep_ in ("oprd", "xcomp") and root.head.lemma_.lower() in ALIAS_VERBS:
             verb = root.head                        # 'which it calls the Malvinas'
@@ -215,13 +220,14 @@ def _split_person_pairs(doc, mentions: list[Mention], sent_starts) -> list[Menti
     people = {m.name for m in mentions if m.label == "PERSON" and " " in m.name}
     surnames = {n.split()[-1] for n in people}
     out = []
+    lower = doc.lower
     for m in mentions:
-        conj = [t.i for t in doc[m.token_start:m.token_end] if t.lower_ in ("and", "&")]
+        conj = [i for i in range(m.token_start, m.token_end) if lower[i] in ("and", "&")]
         if m.label == "PERSON" or len(conj) != 1:
             out.append(m)
             continue
         sides = [(m.token_start, conj[0]), (conj[0] + 1, m.token_end)]
-        texts = [doc[a:b].text for a, b in sides]
+        texts = [doc.span_text(a, b) for a, b in sides]
         if not all(t in people or t in surnames for t in texts):
             out.append(m)
             continue
@@ -237,18 +243,20 @@ def _join_particle_names(doc, mentions: list[Mention], sent_starts, index) -> li
     """'Musée du quai Branly' tagged as 'Musée' and 'Branly': two names, not both persons, joined by
     lower-case words that start with a name particle ('du', 'de la', 'del') are one name."""
     out: list[Mention] = []
+    lower = doc.lower
     for m in mentions:
         prev = out[-1] if out else None
-        gap = doc[prev.token_end:m.token_start] if prev is not None else None
-        if prev is not None and {prev.label, m.label} != {"PERSON"} and 1 <= len(gap) <= 3 \
-                and gap[0].lower_ in SURNAME_PARTICLES and all(t.is_lower and t.is_alpha for t in gap) \
+        if prev is not None and {prev.label, m.label} != {"PERSON"} and 1 <= m.token_start - prev.token_end <= 3 \
+                and lower[prev.token_end] in SURNAME_PARTICLES \
+                and all(doc[i].is_lower and doc[i].is_alpha for i in range(prev.token_end, m.token_start)) \
                 and not (index.country(prev.name) or index.country(m.name)) and prev.sentence == m.sentence:
-            span = doc[prev.token_start:m.token_end]
+            a, b = prev.token_start, m.token_end
+            text = doc.span_text(a, b)
             out[-1] = Mention(
-                index=0, text=span.text, name=" ".join(span.text.split()),
-                label=m.label if m.label != "PERSON" else prev.label, start=span.start_char,
-                end=span.end_char, token_start=span.start, token_end=span.end,
-                sentence=sentence_of(sent_starts, span.start), kind="name", attributes={},
+                index=0, text=text, name=" ".join(text.split()),
+                label=m.label if m.label != "PERSON" else prev.label, start=doc.idx[a],
+                end=doc.end_char(b), token_start=a, token_end=b,
+                sentence=sentence_of(sent_starts, a), kind="name", attributes={},
             )
             continue
         out.append(m)

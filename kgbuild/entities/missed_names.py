@@ -6,6 +6,7 @@ left untagged later on. Rules are about English words and shapes, never particul
 
 from __future__ import annotations
 
+from .doc_view import view_of
 from .entity_types import LOCATIVE_PREPOSITIONS, head_noun_label
 from ..model import Mention
 from .name_spans import NON_ENTITY_LABELS, PLACE_LABELS, is_proper_name, name_mention, sentence_of
@@ -14,12 +15,17 @@ from .names import ARTICLES, CLUB_ROLE_NOUNS, ORG_KIND_NOUNS, first_name_gender,
 def missed_surnames(doc, mentions: list[Mention], sent_starts) -> list[Mention]:
     """A person's surname the model left untagged later on ("Scholz later met ...")."""
     surnames = {m.name.split()[-1] for m in mentions if m.label == "PERSON" and " " in m.name}
+    if not surnames:
+        return []
+    doc = view_of(doc)
     covered = {i for m in mentions for i in range(m.token_start, m.token_end)}
-    covered |= {t.i for ent in doc.ents for t in ent}
+    covered.update(i for ent in doc.ents for i in range(ent.start, ent.end))
+    texts, pos = doc.texts, doc.pos
     out = []
-    for tok in doc:
-        if tok.i in covered or tok.text not in surnames or tok.pos_ != "PROPN":
+    for i in range(len(doc)):
+        if texts[i] not in surnames or i in covered or pos[i] != "PROPN":
             continue
+        tok = doc[i]
         neighbours = [doc[j] for j in (tok.i - 1, tok.i + 1) if 0 <= j < len(doc)]
         if any(n.pos_ == "PROPN" and not n.is_punct for n in neighbours):
             continue   # part of a longer name the model did not tag: leave it alone
@@ -35,24 +41,26 @@ def missed_names(doc, mentions: list[Mention], sent_starts, index) -> list[Menti
     """Proper names the model left untagged where the words around them say what they are:
     'the Nikkei newspaper' (an organisation kind noun after it), 'talks in Montevideo' (a known
     place after a locative preposition)."""
+    doc = view_of(doc)
+    texts, pos = doc.texts, doc.pos
+    n = len(doc)
     covered = {i for m in mentions for i in range(m.token_start, m.token_end)}
-    covered |= {t.i for ent in doc.ents if ent.label_ not in NON_ENTITY_LABELS for t in ent}
+    covered.update(i for ent in doc.ents if ent.label_ not in NON_ENTITY_LABELS for i in range(ent.start, ent.end))
     org_tokens = {i for m in mentions if m.label == "ORG" and not index.country(m.name)
                   for i in range(m.token_start, m.token_end)}
     place_tokens = {i for m in mentions if m.label in PLACE_LABELS or index.country(m.name)
                     for i in range(m.token_start, m.token_end)}
     out: list[Mention] = []
     i = 0
-    while i < len(doc):
-        tok = doc[i]
-        if i in covered or tok.pos_ != "PROPN" or not tok.text[:1].isupper() or tok.text.isupper():
+    while i < n:
+        if pos[i] != "PROPN" or i in covered or not texts[i][:1].isupper() or texts[i].isupper():
             i += 1
             continue
+        tok = doc[i]
         j = i
-        while j + 1 < len(doc) and doc[j + 1].pos_ == "PROPN" and doc[j + 1].text[:1].isupper() \
-                and j + 1 not in covered:
+        while j + 1 < n and pos[j + 1] == "PROPN" and texts[j + 1][:1].isupper() and j + 1 not in covered:
             j += 1
-        titles = [k for k in range(i, j + 1) if is_title(doc[k].text) and doc[k].text[:1].isupper()]
+        titles = [k for k in range(i, j + 1) if is_title(texts[k]) and texts[k][:1].isupper()]
         if titles and titles[-1] < j and j - titles[-1] <= 3:
             m = name_mention(doc, doc[titles[-1] + 1:j + 1], titles[-1] + 1, j + 1, sent_starts, index, label="PERSON")
             if m is not None:      # 'Energy Minister Terje Lunde' left untagged
@@ -101,11 +109,13 @@ def repeated_names(doc, mentions: list[Mention], sent_starts) -> list[Mention]:
     """Other exact occurrences of a name the document already has ('Bellona criticized Equinor',
     'Meridian spokesman', 'the WHO') the model did not tag: a mention with the name's most
     common label. One pass over the tokens, names looked up by their first word."""
+    doc = view_of(doc)
+    texts = doc.texts
     labels: dict[tuple, list[str]] = {}
     for m in mentions:
         if m.kind != "name" or m.attributes.get("derived_from") or m.label in NON_ENTITY_LABELS | {"NORP"}:
             continue
-        words = tuple(t.text for t in doc[m.token_start:m.token_end])
+        words = tuple(texts[m.token_start:m.token_end])
         if " ".join(words) == m.name and any(ch.isupper() for ch in m.name):
             labels.setdefault(words, []).append(m.label)
     by_first: dict[str, list[tuple]] = {}
@@ -114,12 +124,13 @@ def repeated_names(doc, mentions: list[Mention], sent_starts) -> list[Mention]:
     covered = {i for m in mentions for i in range(m.token_start, m.token_end)}
     out: list[Mention] = []
     i = 0
-    while i < len(doc):
+    n = len(doc)
+    while i < n:
         found = None
-        if i not in covered:
-            for words in by_first.get(doc[i].text, ()):
+        if i not in covered and texts[i] in by_first:
+            for words in by_first[texts[i]]:
                 j = i + len(words)
-                if tuple(t.text for t in doc[i:j]) == words and not any(k in covered for k in range(i, j)) \
+                if tuple(texts[i:j]) == words and not any(k in covered for k in range(i, j)) \
                         and not _inside_longer_name(doc, i, j) \
                         and not (len(words) == 1 and doc[i].is_sent_start and doc[i].is_stop
                                  and not doc[i].text.isupper()):
@@ -130,10 +141,10 @@ def repeated_names(doc, mentions: list[Mention], sent_starts) -> list[Mention]:
             continue
         j = i + len(found)
         seen = labels[found]
-        span = doc[i:j]
+        text = doc.span_text(i, j)
         out.append(Mention(
-            index=0, text=span.text, name=span.text, label=max(sorted(set(seen)), key=seen.count),
-            start=span.start_char, end=span.end_char, token_start=i, token_end=j,
+            index=0, text=text, name=text, label=max(sorted(set(seen)), key=seen.count),
+            start=doc.idx[i], end=doc.end_char(j), token_start=i, token_end=j,
             sentence=sentence_of(sent_starts, i), kind="name", attributes={},
         ))
         i = j
@@ -142,7 +153,8 @@ def repeated_names(doc, mentions: list[Mention], sent_starts) -> list[Mention]:
 
 def _inside_longer_name(doc, i: int, j: int) -> bool:
     """'Equinor' inside 'Equinor Wind Power': a capitalised proper noun right before or after."""
+    pos, texts = doc.pos, doc.texts
     for k in (i - 1, j):
-        if 0 <= k < len(doc) and doc[k].pos_ == "PROPN" and doc[k].text[:1].isupper():
+        if 0 <= k < len(doc) and pos[k] == "PROPN" and texts[k][:1].isupper():
             return True
     return False

@@ -12,6 +12,7 @@ from bisect import bisect_right
 from typing import Optional
 
 from ..model import Mention
+from .doc_view import view_of
 from .names import ARTICLES, FOREIGN_ARTICLES, PRONOUNS, cue_gender, is_role, is_title
 
 NON_ENTITY_LABELS = frozenset({"DATE", "TIME", "CARDINAL", "ORDINAL", "MONEY", "PERCENT", "QUANTITY", "LANGUAGE"})
@@ -26,8 +27,9 @@ POSSESSIVES = frozenset({"'s", "’s", "'", "’", "s"})
 
 
 def name_mention(doc, ent, start: int, end: int, sent_starts, index, label: Optional[str] = None) -> Optional[Mention]:
+    doc = view_of(doc)
     attributes: dict = {}
-    written = doc[start:end].text
+    written = doc.span_text(start, end)
     label = label or ent.label_
     if start < ent.start and doc[start].text not in FOREIGN_ARTICLES | CLUB_AFFIXES:
         label = "PERSON"   # a first name taken back in
@@ -61,19 +63,19 @@ def name_mention(doc, ent, start: int, end: int, sent_starts, index, label: Opti
             break
     if start >= end:
         return None
-    span = doc[start:end]
-    name = " ".join(span.text.split())
-    name = _strip_possessive_suffix(name)
+    span_text, start_char = doc.span_text(start, end), doc.idx[start]
+    spaced = " ".join(span_text.split())
+    name = _strip_possessive_suffix(spaced)
     if not is_proper_name(name) or (index.demonym(name) and not index.country(name)):
         return None
-    end_char = span.start_char + len(span.text.rstrip())
-    if name != " ".join(span.text.split()):   # possessive glued to the last token ("Doe’s")
-        end_char = span.start_char + len(span.text) - (len(" ".join(span.text.split())) - len(name))
+    end_char = start_char + len(span_text.rstrip())
+    if name != spaced:   # possessive glued to the last token ("Doe’s")
+        end_char = start_char + len(span_text) - (len(spaced) - len(name))
     if label == "PERSON":
         attributes.update(_prefix_attributes(doc, start, index))
     return Mention(
         index=0, text=written, name=name, label=label,
-        start=span.start_char, end=end_char, token_start=start, token_end=end,
+        start=start_char, end=end_char, token_start=start, token_end=end,
         sentence=sentence_of(sent_starts, start), kind="name", attributes=attributes,
     )
 

@@ -34,9 +34,20 @@ class CountryIndex:
     places: dict[str, str] = field(default_factory=dict)     # casefolded capital/province -> country
     capitals: set = field(default_factory=set)               # casefolded capital cities
     celestial: set = field(default_factory=set)              # 'Moon', 'Mars' (as written)
+    # answers of country(), asked many times per document for the same few names
+    _country_memo: dict = field(default_factory=dict, repr=False, compare=False)
 
     def country(self, name: str) -> Optional[str]:
         """Canonical country for a name or an all-capitals code ("USA", "U.S."), else None."""
+        memo = self._country_memo
+        if name in memo:
+            return memo[name]
+        if len(memo) > 100_000:
+            memo.clear()          # memory stays bounded
+        hit = memo[name] = self._country(name)
+        return hit
+
+    def _country(self, name: str) -> Optional[str]:
         text = name.strip()
         if not text:
             return None
