@@ -241,7 +241,12 @@ def test_hostile_names_and_sentences_never_execute(open_page):
     eid = run.js("network.body.data.edges.get().find(e => e.kgType === 'met').id")
     run.js("id => kgbuild.selectEdge(id)", eid)              # edge panel with the sentence
     run.page.click("#kg-docs summary")                       # document list
-    run.page.mouse.move(*run.node_point("person:john-roe"))  # vis-network's tooltip
+    # vis-network's tooltip: let the canvas settle after the panels opened, then move onto the node
+    # in steps (vis shows a tooltip only after a pointer move that ends over the node)
+    run.page.wait_for_timeout(300)
+    x, y = run.node_point("person:john-roe")
+    run.page.mouse.move(x - 12, y - 12)
+    run.page.mouse.move(x, y, steps=4)
     tooltip = run.page.locator("div.vis-tooltip")
     tooltip.wait_for(state="visible")
     assert XSS_IMG in tooltip.inner_text()
