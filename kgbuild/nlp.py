@@ -49,3 +49,14 @@ def load_model(name: Optional[str] = None):
 
 def model_name(nlp) -> str:
     return nlp.meta.get("kgbuild_name") or f"{nlp.meta.get('lang', 'xx')}_{nlp.meta.get('name', 'model')}"
+
+
+def sentence_bounds(doc, sent_start: list[int]) -> list[tuple[int, int]]:
+    """(start, end) token bounds of ``doc.sents`` from the SENT_START column: spaCy's rule (a sentence
+    begins where ``sent_start == 1``) without building spans, which ``doc.sents`` and ``Token.sent`` do."""
+    if not len(doc):
+        return []
+    if "sents" in doc.user_hooks or not doc.has_annotation("SENT_START"):
+        return [(s.start, s.end) for s in doc.sents]      # spaCy's own answer (or its error)
+    starts = [i for i, v in enumerate(sent_start) if v == 1 and i > 0]
+    return list(zip([0] + starts, starts + [len(sent_start)]))

@@ -17,6 +17,9 @@ from functools import cached_property
 from spacy.attrs import ENT_TYPE, IDX, LOWER, ORTH, POS, SENT_START, SPACY, TAG
 from spacy.strings import get_string_id
 
+
+from ..nlp import sentence_bounds
+
 __all__ = ["DocView", "string_id", "view_of"]
 
 COLUMNS = [ORTH, LOWER, POS, TAG, ENT_TYPE, IDX, SENT_START, SPACY]
@@ -79,16 +82,12 @@ class DocView:
         return self.doc.ents
 
     @cached_property
-    def sent_starts(self) -> list[int]:
-        doc = self.doc
-        if "sents" in doc.user_hooks or not self.n or not doc.has_annotation("SENT_START"):
-            return [s.start for s in doc.sents]     # spaCy's own answer (or its error)
-        return [0] + [i for i, v in enumerate(self._columns[6]) if v == 1 and i > 0]
+    def sent_bounds(self) -> list[tuple[int, int]]:
+        return sentence_bounds(self.doc, self._columns[6])
 
     @cached_property
-    def sent_bounds(self) -> list[tuple[int, int]]:
-        starts = self.sent_starts
-        return list(zip(starts, starts[1:] + [self.n]))
+    def sent_starts(self) -> list[int]:
+        return [a for a, _ in self.sent_bounds]
 
     @cached_property
     def sent_of(self) -> list[int]:

@@ -11,6 +11,9 @@ from __future__ import annotations
 
 from spacy.attrs import DEP, HEAD, IDX, LEMMA, LOWER, POS, SENT_START
 
+
+from ..nlp import sentence_bounds
+
 __all__ = ["StringMemo", "TokenTable"]
 
 
@@ -87,7 +90,7 @@ class TokenTable:
                 kid_deps[h].add(self.dep[i])
         self.kids = kids
         self.kid_deps = kid_deps
-        self.sent_bounds: list[tuple[int, int]] = _sentences(doc, sent_start) if n else []
+        self.sent_bounds: list[tuple[int, int]] = sentence_bounds(doc, sent_start)
         sent_of = [0] * n
         for k, (a, b) in enumerate(self.sent_bounds):
             sent_of[a:b] = [k] * (b - a)
@@ -96,13 +99,3 @@ class TokenTable:
     def sent(self, i: int) -> tuple[int, int]:
         """(first token, end token) of the sentence holding token ``i``."""
         return self.sent_bounds[self.sent_of[i]]
-
-
-def _sentences(doc, sent_start: list[int]) -> list[tuple[int, int]]:
-    """(start, end) token bounds of ``doc.sents``, from the sentence-start column: the same
-    rule as spaCy's (a sentence begins where ``sent_start == 1``) without building spans."""
-    if "sents" in doc.user_hooks or not doc.has_annotation("SENT_START"):
-        return [(s.start, s.end) for s in doc.sents]      # spaCy's own answer (or its error)
-    starts = [i for i, v in enumerate(sent_start) if v == 1 and i > 0]
-    bounds = list(zip([0] + starts, starts + [len(sent_start)]))
-    return bounds
