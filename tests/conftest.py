@@ -35,8 +35,8 @@ def dev_graphs():
     from kgbuild.pipeline import Extractor, graph_from_extractions
 
     golds = sorted(DEV.glob("*.gold.json"))
-    if len(golds) < 20:
-        pytest.fail(f"development set too small: {len(golds)} gold files in {DEV} (expected 20)")
+    if len(golds) < 30:
+        pytest.fail(f"development set too small: {len(golds)} gold files in {DEV} (expected 30)")
     extractor = Extractor()
     texts = [g.with_name(g.name.replace(".gold.json", ".txt")) for g in golds]
     graphs = []
