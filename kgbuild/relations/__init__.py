@@ -200,7 +200,7 @@ class RelationExtractor:
             return (rel.name, ASSERTED, conf) if ctx.state in (INTENDED, POSSIBLE) else (None, None, 0)
         if ctx.state == ASSERTED:
             return rel.name, ASSERTED, conf
-        if ctx.state == INTENDED and rel.possible_as:
+        if ctx.state == INTENDED and rel.possible_as and not ctx.intent_of_other:
             return rel.possible_as, ASSERTED, conf     # "wants to meet X": an asserted proposal
         if ctx.state in (INTENDED, POSSIBLE):
             if rel.proposal:
@@ -213,7 +213,10 @@ class RelationExtractor:
         if path.topic:
             return _topic(tok, index, types)
         if not path.is_context:
-            return index.arguments(_walk(index, tok, path), coordination=not (path.ends_up or path.is_self))
+            # "spoke with both finalists": each person the description stands for; not inside a
+            # reported clause ("confirmed that they had talked" says nothing about each)
+            return index.arguments(_walk(index, tok, path), coordination=not (path.ends_up or path.is_self),
+                                   plural=not any("ccomp" in st.deps for st in path.steps))
         at = index.t.idx[tok]
         here = _sentence_of(index, at)
         best: Optional[RelationMention] = None

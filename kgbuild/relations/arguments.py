@@ -131,8 +131,9 @@ class MentionIndex:
     def argument(self, tok: int, via: str = "direct") -> Optional[Argument]:
         """The mention a token stands for, directly or through an apposition."""
         t = self.t
-        if t.lower[tok] in RELATIVE_PRONOUNS and t.dep[t.head[tok]] == "relcl" and t.head[t.head[tok]] != t.head[tok]:
-            pronoun, tok = tok, t.head[t.head[tok]]     # "the Union, which is headquartered in ..." -> the Union
+        clause = _relative_clause(t, tok)
+        if clause is not None:
+            pronoun, tok = tok, t.head[clause]     # "the Union, which is headquartered in ..." -> the Union
             if self.covering(tok) is None and not any(t.dep[c] == "appos" and self.covering(c) for c in t.kids[tok]):
                 # The parser hung the clause on a farther noun ("members of the Union, which ..."):
                 # a relative pronoun stands for the name right before it.
@@ -215,6 +216,19 @@ class MentionIndex:
         return {k: min(c.items(), key=lambda kv: (-kv[1], kv[0]))[0] for k, c in votes.items() if c}
 
 
+def _relative_clause(t: TokenTable, tok: int) -> Optional[int]:
+    """The relative clause a relative pronoun opens, also after a preposition ("Y, on which X
+    imposed sanctions"); None for any other token."""
+    if t.lower[tok] not in RELATIVE_PRONOUNS:
+        return None
+    clause = t.head[tok]
+    if t.dep[tok] == "pobj" and t.dep[clause] == "prep":
+        clause = t.head[clause]
+    if t.dep[clause] == "relcl" and t.head[clause] != clause:
+        return clause
+    return None
+
+
 def _name_before(t: TokenTable, pronoun: int) -> Optional[int]:
     """The last word of the noun phrase just before a relative pronoun, over commas and a
     bracketed abbreviation: "the Gulf Cooperation Council (GCC), which" -> "GCC"."""
@@ -259,6 +273,10 @@ def _coordinated(t: TokenTable, i: int) -> list[int]:
             listed = [c] + _conjuncts(t, c)
             if any(dep[g] == "cc" for x in listed for g in kids[x]):
                 return listed
+    for c in kids[i]:
+        # "with A and Prime Minister B": the parser makes A a modifier of B, holding the 'and'
+        if dep[c] == "nmod" and c < i and any(dep[g] == "cc" for g in kids[c]):
+            return [c]
     cc = [c for c in kids[i] if dep[c] == "cc" and c > i]
     if cc and not any(dep[c] == "conj" for c in kids[i]):
         after = cc[-1] + 1

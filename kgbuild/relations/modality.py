@@ -24,6 +24,12 @@ STATIC_DEPS = frozenset({"compound", "appos", "amod", "nmod", "poss"})
 MODIFIER_DEPS = frozenset({"amod", "advmod", "compound", "nmod", "npadvmod"})
 ATTRIBUTION_DEPS = frozenset({"ccomp", "xcomp", "pcomp", "prep", "pobj", "dobj", "conj", "acl", "advcl"})
 MAX_HOPS = 8
+# Verbs whose that-clause may be a mandative subjunctive ("suggested that they meet"); the ones
+# that always express intent (propose, urge, demand, request) are in the schema's intent list.
+MANDATIVE_VERBS = frozenset({"suggest", "recommend", "insist", "advise", "require"})
+# Prepositions of adjuncts (time, place, occasion): "In a call with X, Y urged calm" is no wish
+# for a call; "denied the charge in an interview" denies no interview.
+ADJUNCT_PREPS = frozenset({"in", "during", "after", "at", "following", "before", "since", "amid", "throughout"})
 UP_DEPS = ATTRIBUTION_DEPS | CLIMB_DEPS   # deps through which attribution climbs
 
 ASSERTED, INTENDED, POSSIBLE, NEGATED, REFUSED = "asserted", "intended", "possible", "negated", "refused"
@@ -38,6 +44,9 @@ class Context:
     cue: Optional[str] = None        # the word that decided it ("not", "refusing", "potential")
     reported: bool = False
     asserted_by: Optional[str] = None
+    # The intent is someone else's: "X invited A and B to meet", "X proposed that A and B meet"
+    # say what X wants, not that A and B propose to meet each other.
+    intent_of_other: bool = False
 
 
 def _chain(t: TokenTable, trigger: int) -> list[tuple[int, Optional[str], bool]]:
@@ -50,11 +59,13 @@ def _chain(t: TokenTable, trigger: int) -> list[tuple[int, Optional[str], bool]]
     own_applies = True
     for _ in range(MAX_HOPS):
         d, head = dep[tok], t.head[tok]
-        if head == tok or d not in CLIMB_DEPS:
+        if head == tok or (d not in CLIMB_DEPS and not _purpose_clause(t, tok)):
             break
         if d in ("acl", "relcl") and not any((dep[c] == "aux" and low[c] == "to") or dep[c] == "mark"
                                              for c in kids[tok]):
             break   # "claims made by X", "X, who met Y": a relative clause is not the trigger's context
+        if d == "ccomp" and _semicolon_between(t, tok, head):
+            break   # "A asked for X; B has not agreed": the parser hangs the first clause on the second
         if d == "conj":
             # "would not confirm or deny": the head's negation covers the conjunct only with or/nor
             own_applies = any(dep[c] == "cc" and low[c] in ("or", "nor") for c in kids[head])
@@ -63,6 +74,49 @@ def _chain(t: TokenTable, trigger: int) -> list[tuple[int, Optional[str], bool]]
         out.append((head, d, own_applies))
         tok = head
     return out
+
+
+def _purpose_clause(t: TokenTable, tok: int) -> bool:
+    """An infinitive of purpose ("will travel to Berlin to meet Y"): the travel's modality is
+    the meeting's."""
+    return t.dep[tok] == "advcl" and any(t.dep[c] == "aux" and t.lower[c] == "to" for c in t.kids[tok])
+
+
+def _mandative(t: TokenTable, governor: int, clause: int, d: Optional[str]) -> bool:
+    """After "suggest", "insist", "recommend" a that-clause with a bare verb says what someone
+    wants done, not what happened: "suggested that A and B hold talks" (but "suggested that
+    they had held talks", "insisted that they met" report)."""
+    if d != "ccomp" or t.lemma[governor] not in MANDATIVE_VERBS or t.pos[clause] != "VERB":
+        return False
+    if t.doc[clause].tag_ not in ("VB", "VBP"):
+        return False
+    return not any(t.dep[c] in ("aux", "auxpass") for c in t.kids[clause])
+
+
+def _semicolon_between(t: TokenTable, a: int, b: int) -> bool:
+    """A ';' between two clauses makes them independent, whatever the parse says."""
+    lo, hi = min(a, b), max(a, b)
+    return any(t.lower[i] == ";" for i in range(lo + 1, hi))
+
+
+def _adjunct_of_verb(t: TokenTable, tok: int, d: Optional[str], came_from: int) -> bool:
+    """Reached a verb through a prepositional adjunct: "denied the charge in an interview
+    with Y" denies the charge, not the interview; "In a call with X, Y urged calm" urges no call
+    ("pushed for talks with X" does: 'for' is the verb's complement)."""
+    return d == "prep" and t.pos[tok] in ("VERB", "AUX") and t.lower[came_from] in ADJUNCT_PREPS
+
+
+def _intent_of_other(t: TokenTable, governor: int, came_from: int, d: Optional[str]) -> bool:
+    """Whether an intent governor wants the clause below it for someone other than that clause's
+    subject: object control ("invited A and B to meet") or a clause with its own named subject
+    ("proposed that the two leaders meet"; a pronoun there may be the proposers themselves)."""
+    kids, dep = t.kids, t.dep
+    if d == "xcomp":
+        return t.pos[governor] == "VERB" and any(dep[c] == "dobj" for c in kids[governor])
+    if d == "ccomp":
+        own = [c for c in kids[came_from] if dep[c] in ("nsubj", "nsubjpass")]
+        return bool(own) and t.pos[own[0]] != "PRON"
+    return False
 
 
 def _is(t: TokenTable, i: int, words: frozenset) -> bool:
@@ -90,6 +144,7 @@ def analyse(t: TokenTable, trigger: int, lex: ModalityLexicon, name_of: Callable
     chain = _chain(t, trigger)[:1] if static else _chain(t, trigger)
     state, cue = ASSERTED, None
     dep = t.dep
+    intent_of_other = False
 
     def set_state(new: str, word: int):
         nonlocal state, cue
@@ -98,13 +153,16 @@ def analyse(t: TokenTable, trigger: int, lex: ModalityLexicon, name_of: Callable
 
     for k, (tok, d, own) in enumerate(chain):
         governor = k > 0
-        if governor and _is(t, tok, lex.refusal_governors):
+        complement = governor and not _adjunct_of_verb(t, tok, d, chain[k - 1][0])
+        if complement and _is(t, tok, lex.refusal_governors):
             set_state(REFUSED, tok)
-        if governor and _is(t, tok, lex.negating_governors):
+        if complement and _is(t, tok, lex.negating_governors):
             set_state(NEGATED, tok)
         if governor and _is(t, tok, lex.negation_words):
             set_state(NEGATED, tok)     # "without meeting X"
-        if governor and _is(t, tok, lex.intent_governors):
+        if complement and (_is(t, tok, lex.intent_governors) or _mandative(t, tok, chain[k - 1][0], d)):
+            if state == ASSERTED:
+                intent_of_other = _intent_of_other(t, tok, chain[k - 1][0], d)
             set_state(INTENDED, tok)
         if governor and _is(t, tok, lex.hypothetical_governors):
             set_state(POSSIBLE, tok)
@@ -124,7 +182,8 @@ def analyse(t: TokenTable, trigger: int, lex: ModalityLexicon, name_of: Callable
                 set_state(INTENDED, c)
     static = static or (len(chain) == 1 and dep[trigger] in STATIC_DEPS)
     reported, asserted_by = (False, None) if static else _attribution(t, trigger, lex, name_of)
-    return Context(state=state, cue=cue, reported=reported, asserted_by=asserted_by)
+    return Context(state=state, cue=cue, reported=reported, asserted_by=asserted_by,
+                   intent_of_other=intent_of_other and state == INTENDED)
 
 
 def _attribution(t: TokenTable, trigger: int, lex: ModalityLexicon, name_of) -> tuple[bool, Optional[str]]:

@@ -67,6 +67,9 @@ def subjects(t: TokenTable, i: int, hops: int = 0) -> list[int]:
     if d == "xcomp" and pos[head] == "ADJ" and dep[head] == "acomp":
         return subjects(t, heads[head], hops + 1)
     if d == "xcomp":
+        raised = [c for c in kids[head] if dep[c] == "nsubjpass"]
+        if raised:              # "X is expected / due / scheduled to meet Y"
+            return raised[:1]
         objects = [c for c in kids[head] if dep[c] == "dobj"]
         if objects and pos[head] == "VERB":   # object control: "urged Y to meet Z" -> Y
             return objects[:1]
