@@ -53,6 +53,9 @@ class RelationExtractor:
                 for t in p.trigger.entity:
                     self.by_entity[t].append((rel, p))
         self.memo = StringMemo(vocab.strings if vocab is not None else None)
+        # The parts of speech any-word ("*") patterns accept; empty when one accepts any
+        stars = [p.trigger.pos for _, p in self.by_lemma.get("*", [])]
+        self.star_pos = frozenset().union(*stars) if stars and all(stars) else frozenset()
 
     # -- public --------------------------------------------------------------------------------
     def extract(self, doc: Doc, mentions: list[Mention], document_id: str) -> list[RelationMention]:
@@ -85,14 +88,17 @@ class RelationExtractor:
                 heads.setdefault(index.root(m), m)
         by_lemma = self.by_lemma
         star = by_lemma.get("*", [])
-        lemmas, lowers = t.lemma, t.lower
+        star_pos = self.star_pos
+        lemmas, lowers, poses = t.lemma, t.lower, t.pos
         for i in range(t.n):
             lem, low = lemmas[i], lowers[i]
             m = heads.get(i)
-            # Only words some pattern names (or a name's head, for entity triggers) are visited.
-            if m is None and not star and lem not in by_lemma and low not in by_lemma:
+            pos = poses[i]
+            # Only words some pattern names (or a name's head, for entity triggers, or a word of
+            # the part of speech an any-word pattern asks for) are visited.
+            if m is None and (not star or (star_pos and pos not in star_pos)) \
+                    and lem not in by_lemma and low not in by_lemma:
                 continue
-            pos = t.pos[i]
             # By lemma and by the word itself: the small model lemmatises "talks" as "talk" and
             # a pattern may name either form.
             cands = list(by_lemma.get(lem, ()))
@@ -176,7 +182,8 @@ class RelationExtractor:
             # object path that gives that subject a valid partner ("it ... with ESA": not 'it').
             stypes = pattern.subject_types or target.subject_types
             otypes = pattern.object_types or target.object_types
-            subs = _first(self._args(tok, p, index, found, stypes) for p in pattern.subject)
+            one = _one_holder(index, tok, pattern)
+            subs = _first(self._args(tok, p, index, found, stypes, one) for p in pattern.subject)
             pairs = _first([(s, o) for s in subs for o in self._args(tok, p, index, found, otypes) if ok(s, o)]
                            for p in pattern.object) if subs else []
         if pattern.unless:
@@ -209,13 +216,16 @@ class RelationExtractor:
                 return rel.name, POSSIBLE, min(conf, POSSIBLE_MAX_CONFIDENCE)
         return None, None, 0     # negated and refused: no edge, whatever the policy
 
-    def _args(self, tok, path, index, found, types=frozenset()) -> list[Argument]:
+    def _args(self, tok, path, index, found, types=frozenset(), one=False) -> list[Argument]:
         if path.topic:
             return _topic(tok, index, types)
         if not path.is_context:
             # "spoke with both finalists": each person the description stands for; not inside a
             # reported clause ("confirmed that they had talked" says nothing about each)
-            return index.arguments(_walk(index, tok, path), coordination=not (path.ends_up or path.is_self),
+            tokens = _walk(index, tok, path)
+            if one and path.steps and path.steps[-1].deps == CONJ:
+                tokens = _last_before(tokens, tok)
+            return index.arguments(tokens, coordination=not (one or path.ends_up or path.is_self),
                                    plural=not any("ccomp" in st.deps for st in path.steps))
         at = index.t.idx[tok]
         here = _sentence_of(index, at)
@@ -277,6 +287,22 @@ class RelationExtractor:
             reported=ctx.reported,
         )
         return RelationMention(type=rtype, subject=s.index, object=o.index, evidence=ev)
+
+
+CONJ = frozenset({"conj"})
+SINGULAR_TAGS = frozenset({"NN", "NNP"})
+
+
+def _one_holder(index: MentionIndex, tok: int, pattern: Pattern) -> bool:
+    """A singular title has one holder: "Acme chief executive A and B, the president of C"
+    does not make B Acme's chief executive (the plural "its spokespeople, A and B" names two)."""
+    return pattern.via == "apposition" and not pattern.trigger.entity and index.doc[tok].tag_ in SINGULAR_TAGS
+
+
+def _last_before(tokens: list[int], tok: int) -> list[int]:
+    """The conjunct nearest before a title: "A and B, the president of C" is said of B."""
+    before = [i for i in tokens if i < tok]
+    return [max(before)] if before else []
 
 
 def _needed_sides(pattern: Pattern) -> tuple:

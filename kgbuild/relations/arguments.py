@@ -131,15 +131,8 @@ class MentionIndex:
     def argument(self, tok: int, via: str = "direct") -> Optional[Argument]:
         """The mention a token stands for, directly or through an apposition."""
         t = self.t
-        clause = _relative_clause(t, tok)
-        if clause is not None:
-            pronoun, tok = tok, t.head[clause]     # "the Union, which is headquartered in ..." -> the Union
-            if self.covering(tok) is None and not any(t.dep[c] == "appos" and self.covering(c) for c in t.kids[tok]):
-                # The parser hung the clause on a farther noun ("members of the Union, which ..."):
-                # a relative pronoun stands for the name right before it.
-                before = _name_before(t, pronoun)
-                if before is not None and self.covering(before) is not None:
-                    tok = before
+        if t.lower[tok] in RELATIVE_PRONOUNS or t.lower[tok] == "whose":
+            tok = self._antecedent(tok)
         m = self.covering(tok)
         if m is None:
             for c in t.kids[tok]:
@@ -152,6 +145,34 @@ class MentionIndex:
         if m.kind != "name":
             via = "coreference"
         return Argument(m, via)
+
+    def _antecedent(self, pronoun: int) -> int:
+        """The noun a relative pronoun stands for ("the Union, which is headquartered in ..." ->
+        the Union), also inside a phrase ("the Association, of which Acme is a member", "Acme,
+        whose chief executive is X"); the pronoun itself where it introduces no relative clause."""
+        t = self.t
+        word = pronoun                  # the pronoun, or the phrase it sits in, in the clause
+        if t.lower[pronoun] == "whose" or (t.dep[pronoun] == "pobj" and t.pos[t.head[pronoun]] == "ADP"):
+            word = t.head[pronoun]
+        clause = t.head[word]
+        if t.dep[clause] == "relcl" and t.head[clause] != clause:
+            tok = t.head[clause]
+            if self.covering(tok) is not None or any(t.dep[c] == "appos" and self.covering(c) for c in t.kids[tok]):
+                return tok
+            # The parser hung the clause on a farther noun ("members of the Union, which ..."):
+            # a relative pronoun stands for the name right before it.
+            before = _name_before(t, min(word, pronoun))
+            return before if before is not None and self.covering(before) is not None else tok
+        if t.lower[pronoun] in ("which", "who") and t.dep[clause] in ("advcl", "ccomp", "conj"):
+            # ", which is based in Y" read as a clause of the main verb: the name right before
+            # the comma (or the name an acronym in brackets there abbreviates).
+            before = _name_before(t, pronoun)
+            if before is not None and before < pronoun - 1 and t.doc[pronoun - 1].text == ",":
+                if self.covering(before) is None and t.dep[before] == "appos":
+                    before = t.head[before]
+                if self.covering(before) is not None:
+                    return before
+        return pronoun
 
     def arguments(self, tokens: list[int], via: str = "direct", coordination: bool = True,
                   plural: bool = False) -> list[Argument]:
@@ -210,23 +231,14 @@ class MentionIndex:
                 for k in sorted(keys):
                     for label, n in votes[k].items():
                         total[label] = total.get(label, 0) + n
+                # The full name is the surer reading ("Nguyen Van Thanh" PERSON, "Thanh" ORG):
+                # it breaks a tie.
+                for m in longs:
+                    total[m.label] = total.get(m.label, 0) + 0.5
                 for k in keys:
                     votes[k] = dict(total)
         # Ties are broken by label name, never by set or dict order (which depends on the hash seed).
         return {k: min(c.items(), key=lambda kv: (-kv[1], kv[0]))[0] for k, c in votes.items() if c}
-
-
-def _relative_clause(t: TokenTable, tok: int) -> Optional[int]:
-    """The relative clause a relative pronoun opens, also after a preposition ("Y, on which X
-    imposed sanctions"); None for any other token."""
-    if t.lower[tok] not in RELATIVE_PRONOUNS:
-        return None
-    clause = t.head[tok]
-    if t.dep[tok] == "pobj" and t.dep[clause] == "prep":
-        clause = t.head[clause]
-    if t.dep[clause] == "relcl" and t.head[clause] != clause:
-        return clause
-    return None
 
 
 def _name_before(t: TokenTable, pronoun: int) -> Optional[int]:
