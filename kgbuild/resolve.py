@@ -6,7 +6,8 @@ for everything else, so a person and a place called "Washington" never meet. Sho
 join a long form only when exactly one long form fits, first within their own document, then
 in the corpus: a surname or first name joins the one full name that has it, an acronym the one
 name whose initials it is, a surname of several words ("El Amrani") the full name ending in it,
-"the Falklands" the island group "Falkland Islands", and a name the text introduces as another
+"the Falklands" the island group "Falkland Islands" (a short organisation name never joins a
+long one that is another body: 'X Union' / 'X Union Commission', 'Y' / 'University of Y'), and a name the text introduces as another
 name ("Long Form (LF)", "which it calls Z") the name it stands for. Each join goes straight to a
 full name, never through another short form, so chains (A~B, B~C) are not built. The type is a
 vote over all mentions, where a label proven by the words around a mention (``label_cue``)
@@ -33,6 +34,12 @@ SKIP_ATTRIBUTES = frozenset({"derived_from", "plural", "abbreviates", "alias_of"
 CUE_VOTE = 3
 ISLAND_WORDS = frozenset({"islands", "isles"})
 # Legal-form words after a company's name: 'Acme Inc' is 'Acme' when no other 'Acme <form>' exists.
+# Head nouns of a body inside or under another: 'African Union Commission' is not the 'African
+# Union', 'Boeing Commercial Airplanes' not 'Boeing', 'Amazon Web Services' not 'Amazon'.
+SUBORGANISATION_HEADS = frozenset("""commission council committee court board secretariat assembly parliament
+university college school institute academy foundation division unit arm branch services airplanes aircraft
+engines aerospace
+""".split())
 CORPORATE_SUFFIXES = frozenset("inc incorporated ltd limited corp corporation plc ag sa nv gmbh llc co group "
                                "holdings".split())
 
@@ -240,7 +247,8 @@ class _LongForms:
             # intersect from the rarest word, so a common word ('group') costs nothing
             pools = sorted((self.org_words.get(p, set()) for p in parts), key=len)
             fits = set(pools[0]).intersection(*pools[1:]) if pools else set()
-            fits = {k for k in fits if k != key and _contiguous(parts, k[1].split())}
+            fits = {k for k in fits if k != key and _contiguous(parts, k[1].split())
+                    and not _distinct_body(parts, k[1].split())}
             return fits, "short form of an organisation"
         return set(), ""
 
@@ -258,6 +266,20 @@ def _plurals(word: str) -> set[str]:
     if word.endswith("y"):
         out.add(word[:-1] + "ies")
     return out
+
+
+def _distinct_body(short: list[str], long: list[str]) -> bool:
+    """The long name is another body than the short one: the short one is only what follows 'of'
+    ('Cajamarca' in 'National University of Cajamarca'), or the long one adds its own head noun
+    to a complete name ('African Union' + 'Commission', 'Boeing' + 'Commercial Airplanes')."""
+    n = len(short)
+    at = [i for i in range(len(long) - n + 1) if long[i:i + n] == short]
+    if at and all("of" in long[:i] for i in at):
+        return True
+    if long[:n] != short:
+        return False
+    rest = long[n:]
+    return rest[-1] in SUBORGANISATION_HEADS and (n > 1 or len(rest) > 1)
 
 
 def _contiguous(short: list[str], long: list[str]) -> bool:

@@ -38,7 +38,15 @@ ambassador lawmaker billionaire businessman businesswoman actor actress singer c
 finalist candidate rival""".split())
 ORG_NOUNS = frozenset("""company firm group organisation organization agency alliance party club team bloc
 carrier airline automaker startup giant manufacturer retailer bank lender insurer broadcaster newspaper
-publication network institute university union federation league ministry regulator watchdog""".split())
+publication network institute university union federation league ministry regulator watchdog charity
+carmaker miner""".split())
+# Kinds of business: 'the company' may be any of them, never a charity, union or party the text
+# described as such.
+COMPANY_KINDS = frozenset("""company firm group carrier airline automaker carmaker startup giant manufacturer
+retailer bank lender insurer broadcaster newspaper network miner maker conglomerate consultancy brewer
+chipmaker operator supplier distributor developer publisher studio""".split())
+# Kinds the text must have given a name before 'the <kind>' may mean it ('the charity').
+GIVEN_KINDS = frozenset({"charity"})
 DESCRIBING_PREPOSITIONS = frozenset({"of", "with", "between", "among", "against", "for", "in", "from"})
 # Institutions whose definite description names its own kind: 'the alliance' is an Alliance.
 NAMED_KIND_NOUNS = frozenset({"alliance", "union", "league", "federation", "party", "bank", "university",
@@ -325,7 +333,8 @@ def _resolve_nominal(doc, tok, names, groups, sent_index, covered, heads=frozens
     if lemma in ORG_NOUNS:
         found = _candidates(names, groups, sent_index, tok, NOMINAL_WINDOW,
                             lambda m, g: m.label == "ORG" and g is not not_subject
-                            and (lemma not in NAMED_KIND_NOUNS or lemma in m.name.casefold()))
+                            and (lemma not in NAMED_KIND_NOUNS or lemma in m.name.casefold())
+                            and _kind_agrees(lemma, _given_kinds(doc, g)))
     elif lemma in PLACE_NOUNS:
         want_country = lemma in COUNTRY_NOUNS
         found = _candidates(names, groups, sent_index, tok, NOMINAL_WINDOW,
@@ -334,6 +343,30 @@ def _resolve_nominal(doc, tok, names, groups, sent_index, covered, heads=frozens
     else:
         found = []
     return [_nominal(doc, start_tok, tok, found[0], sent_index)] if found else []
+
+
+def _given_kinds(doc, group) -> set[str]:
+    """What the text says a name is: 'the charity X', 'X, a Nairobi charity', 'X is a union'."""
+    kinds = set()
+    for m in group.members:
+        root = doc.root(m.token_start, m.token_end)
+        described = [c for c in root.children if c.dep_ == "appos" and c.is_lower and c.pos_ == "NOUN"]
+        if root.dep_ in ("nsubj", "nsubjpass") and root.head.lemma_ == "be":
+            described += [c for c in root.head.children if c.dep_ == "attr" and c.is_lower]
+        if m.token_start > 0:
+            prev = doc[m.token_start - 1]
+            if prev.is_lower and prev.pos_ == "NOUN" and (m.token_start <= prev.head.i < m.token_end
+                                                          or root.head.i == prev.i):
+                described.append(prev)      # 'the charity X' parsed either way
+        kinds.update(c.lemma_.lower() for c in described if c.lemma_.lower() in ORG_NOUNS | COMPANY_KINDS)
+    return kinds
+
+
+def _kind_agrees(lemma: str, kinds: set[str]) -> bool:
+    """'the company' is no name described as a charity or union; 'the charity' only one so described."""
+    if lemma in GIVEN_KINDS:
+        return lemma in kinds
+    return not kinds or lemma in kinds or lemma not in COMPANY_KINDS or bool(kinds & COMPANY_KINDS)
 
 
 def _nearest_or_only(names, groups, sent_index, tok, accept) -> list[Mention]:

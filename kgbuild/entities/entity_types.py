@@ -33,7 +33,10 @@ ORG_HEADS = frozenset("""inc corp corporation co ltd llc plc group company bank 
 party association council committee commission ministry department foundation federation union league
 club fc cf afc post times news journal network airlines airways motors technologies labs laboratories
 systems holdings partners fund court robotics pharmaceuticals therapeutics energy media studios
-ventures capital entertainment telecom parliament assembly senate army navy police""".split())
+ventures capital entertainment telecom parliament assembly senate army navy police board office bureau
+presidency secretariat directorate authority administration cartel gang militia mining resources metals
+minerals petroleum oil shipping logistics foods insurance pharma biotech software electronics
+chemicals""".split())
 FAC_HEADS = frozenset("""airport bridge stadium arena tower station hospital museum palace square street
 avenue hall building centre center port base prison cathedral church mosque temple""".split())
 PLACE_HEADS = frozenset("county province region district prefecture governorate oblast islands island "
@@ -83,12 +86,9 @@ def _context_label(doc, m: Mention, index, person_parts: frozenset = frozenset()
     if nxt is not None and nxt.text in ("-", "–") and m.token_end + 1 < len(doc) \
             and doc[m.token_end + 1].lower_ in ("based", "headquartered"):
         return "GPE", "'-based' after it"                  # 'Bergen-based Nordvind'
-    if nxt is not None and nxt.is_lower and nxt.pos_ == "NOUN" and doc[m.token_end - 1].head.i == nxt.i \
-            and doc[m.token_end - 1].dep_ in ("compound", "amod", "nmod"):
-        if nxt.lower_ in FAC_HEADS:
-            return "FAC", f"'{nxt.lower_}' after it"       # 'the Metropolitano stadium'
-        if nxt.lower_ in ORG_KIND_NOUNS - {"group", "party", "union"}:
-            return "ORG", f"'{nxt.lower_}' after it"       # 'the Nikkei newspaper'
+    kind = _kind_noun_after(doc, m)
+    if kind and (kind[0] == "GPE" or not index.is_place(name)):    # 'a Nairobi charity' is in Nairobi
+        return kind
     root = doc.root(m.token_start, m.token_end)
     prev = doc[m.token_start - 1] if m.token_start > 0 else None
     if index.is_celestial(name) and m.token_end - m.token_start == 1 and _celestial_context(doc, m, prev):
@@ -100,6 +100,10 @@ def _context_label(doc, m: Mention, index, person_parts: frozenset = frozenset()
     kind = _kind_noun_before(doc, m, prev, root)
     if kind:
         return kind
+    if label == "NORP" and not index.demonym(name) and not name.endswith("s") and root.dep_ == "pobj" \
+            and not first_name_gender(name.split()[0]) \
+            and root.head.lower_ in ("in", "at", "near"):
+        return "GPE", "a group name after 'in'"    # 'met in Asuncion' read as a nationality
     if label == "PERSON" and _person_unlikely(name, index):
         return "ORG", "team or firm named after a place"   # 'Atletico Madrid', 'Inter Milan'
     if label == "PERSON" and first_name_gender(name.split()[0]) and " " in name:
@@ -107,6 +111,8 @@ def _context_label(doc, m: Mention, index, person_parts: frozenset = frozenset()
     role = _role_after(doc, m) if label != "PERSON" else None     # 'Biden spokesman X' is a person's
     if role and (role in CLUB_ROLE_NOUNS or not index.is_place(name)):
         return "ORG", f"'{role}' of it"
+    if label == "PERSON" and " " not in name and not first_name_gender(name) and _club_role_before_person(doc, m):
+        return "ORG", "club role noun between it and a person"    # 'Benfica coach Rui Almeida'
     joined = _joined(root)
     if joined and (label in ("GPE", "LOC", "NORP", "FAC") and not index.is_place(name)
                    or label == "PERSON" and joined != "join"):
@@ -146,6 +152,39 @@ def _celestial_context(doc, m: Mention, prev) -> bool:
         verb = root.head.head
         return verb.lemma_.lower() not in SPEAKER_VERBS | {"speak", "talk", "tell", "write", "according", "send"}
     return False
+
+
+# Kind nouns written after a name that modifies them, beyond the lists in names.py: media
+# ('Milenio television'), facilities ('the X maximum-security prison'), software ('the X malware').
+MEDIA_NOUNS = frozenset("television tv radio newspaper paper daily weekly magazine broadcaster channel "
+                        "network outlet website".split())
+FAC_KIND_NOUNS = FAC_HEADS | frozenset("mine plant refinery dam jail prison camp mill smelter reactor".split())
+PRODUCT_KIND_NOUNS = frozenset("malware ransomware spyware software virus worm app vaccine".split())
+
+
+def _kind_noun_after(doc, m: Mention) -> Optional[tuple[str, str]]:
+    """'the Metropolitano stadium', 'the Nikkei newspaper', 'the X maximum-security prison', 'the
+    Y copper mine', 'the Z region', 'the W malware': the lower-case noun the name modifies, past
+    lower-case modifiers, says what kind of thing it is."""
+    last = doc[m.token_end - 1]
+    head = last.head
+    if last.dep_ not in ("compound", "amod", "nmod") or not m.token_end <= head.i <= m.token_end + 3:
+        return None
+    between = doc[m.token_end:head.i]
+    modifiers_only = all((t.is_lower or t.text in ("-", "–")) and t.pos_ in ("ADJ", "NOUN", "PUNCT", "VERB")
+                         for t in between)
+    if not (head.is_lower and head.pos_ == "NOUN") or not modifiers_only:
+        return None
+    word = head.lower_
+    if word in FAC_KIND_NOUNS:
+        return "FAC", f"'{word}' after it"             # 'the Metropolitano stadium'
+    if word in PRODUCT_KIND_NOUNS:
+        return "PRODUCT", f"'{word}' after it"
+    if word in (ORG_KIND_NOUNS - {"group", "party", "union"}) | MEDIA_NOUNS and not between:
+        return "ORG", f"'{word}' after it"             # 'the Nikkei newspaper' (not 'the X investment bank')
+    if word in PLACE_KIND_NOUNS - {"state", "port", "capital"} and m.label != "PERSON":
+        return "GPE", f"'{word}' after it"             # "Peru's Cajamarca region"
+    return None
 
 
 def _kind_noun_before(doc, m: Mention, prev, root) -> Optional[tuple[str, str]]:
@@ -188,6 +227,16 @@ def _role_after(doc, m: Mention) -> Optional[str]:
     if tok.is_lower and (tok.lower_ in CLUB_ROLE_NOUNS or tok.lower_ in ORG_ROLE_NOUNS):
         return tok.lower_
     return None
+
+
+def _club_role_before_person(doc, m: Mention) -> bool:
+    """'Benfica coach Rui Almeida': a one-word name, a club role noun, then a person's name (a
+    person's own coach is written 'Almeida's coach')."""
+    j = m.token_end
+    if j + 1 >= len(doc):
+        return False
+    role, nxt = doc[j], doc[j + 1]
+    return role.is_lower and role.lower_ in CLUB_ROLE_NOUNS and nxt.ent_type_ == "PERSON" and nxt.text[:1].isupper()
 
 
 def _joined(root) -> Optional[str]:
@@ -309,6 +358,14 @@ def _person_context(doc, m: Mention) -> bool:
         return True
     if any(c.dep_ == "appos" and c.is_lower and _is_person_noun(c) for c in root.children):
         return True
+    if root.dep_ == "attr" and root.head.lemma_ == "be" and any(
+            c.dep_ == "nsubj" and c.is_lower and _is_person_noun(c) for c in root.head.children):
+        return True     # 'whose chief executive is X'
+    if first_name_gender(m.name.split()[0]) and any(
+            c.dep_ == "prep" and c.lower_ == "of" and any(
+                g.dep_ == "pobj" and (g.ent_type_ == "ORG" or g.lower_ in ORG_KIND_NOUNS) for g in c.children)
+            for c in root.children):
+        return True     # 'Jane Roe of the firm Roe Partners': a first name, then the body one is of
     prev = doc[m.token_start - 1] if m.token_start > 0 else None
     return bool(prev is not None and prev.is_lower and _is_person_noun(prev)
                 and m.token_start <= prev.head.i < m.token_end)
@@ -333,6 +390,8 @@ def correct_labels(doc, mentions: list[Mention], index) -> None:
             for key in PERSON_ATTRIBUTES:
                 m.attributes.pop(key, None)
     _persons_by_context(doc, mentions, index)
+    _type_by_related_org(mentions, index)
+    _type_facility_names(mentions)
     for m in mentions:
         parts = m.name.split()
         if m.label == "PERSON":
@@ -379,6 +438,62 @@ def correct_labels(doc, mentions: list[Mention], index) -> None:
                 m.label = "ORG"
     _context_types(doc, mentions, index)
     _propagate(mentions, before)
+    _org_over_unknown_place(doc, mentions, index)
+
+
+def _type_by_related_org(mentions: list[Mention], index) -> None:
+    """'Kizuna Safety' (read as a person) where the text names the firm 'Kizuna Safety Systems',
+    'Acme Commercial Jets' (read as a place) where 'Acme' is a firm: a name that begins the name
+    of an organisation in the same document, or begins with one, is an organisation too (a short
+    form or a unit), unless it starts with a first name or is a known place. Only a 'person' is
+    retyped as a short form: a place may well begin a firm's name ('X Valley' / 'X Valley Bank')."""
+    orgs = [m.name.split() for m in mentions if m.label == "ORG" and not m.attributes.get("derived_from")
+            and not index.is_place(m.name)]
+    for m in mentions:
+        parts = m.name.split()
+        if m.label not in ("PERSON", "GPE", "LOC") or m.attributes.get("derived_from") or m.attributes.get("title") \
+                or first_name_gender(parts[0]) or index.is_place(m.name) or index.country(m.name):
+            continue
+        shorter = m.label == "PERSON" and len(parts) > 1 and any(len(o) > len(parts) and o[:len(parts)] == parts
+                                                                 for o in orgs)
+        longer = m.label != "PERSON" and any(len(o) < len(parts) and parts[:len(o)] == o for o in orgs)
+        if shorter or longer:
+            m.label, m.attributes["label_cue"] = "ORG", "begins or is begun by an organisation's name"
+            for key in PERSON_ATTRIBUTES:
+                m.attributes.pop(key, None)
+
+
+# The last word of a facility's own name ('... Research Station', '... Federal Prison').
+FACILITY_NAME_HEADS = frozenset("station airport prison jail stadium arena bridge dam mine refinery base "
+                                "observatory".split())
+
+
+def _type_facility_names(mentions: list[Mention]) -> None:
+    """A name ending in a facility noun is the facility, though the model reads most of them as
+    organisations ('Rothera Research Station')."""
+    for m in mentions:
+        parts = m.name.split()
+        if len(parts) > 1 and m.label == "ORG" and parts[-1].casefold() in FACILITY_NAME_HEADS \
+                and not m.attributes.get("label_cue"):
+            m.label, m.attributes["label_cue"] = "FAC", f"'{parts[-1]}' at the end"
+
+
+def _org_over_unknown_place(doc, mentions: list[Mention], index) -> None:
+    """'Netflix' read as a place twice and as an organisation once: a name no gazetteer knows,
+    read both ways in one document without a context rule for the place reading, is the
+    organisation (a place the model cannot confirm is the weaker guess), unless the text puts
+    something in it ('talks in Lyon')."""
+    readings: dict[str, set[str]] = {}
+    for m in mentions:
+        if not m.attributes.get("derived_from"):
+            readings.setdefault(m.name, set()).add(m.label)
+    located = {m.name for m in mentions if m.label in PLACE_LABELS and _after_locative(doc, m)}
+    for m in mentions:
+        if m.label in PLACE_LABELS and "ORG" in readings.get(m.name, ()) and not m.attributes.get("label_cue") \
+                and m.name not in located \
+                and not m.attributes.get("derived_from") and not index.is_place(m.name) \
+                and not index.country(m.name):
+            m.label = "ORG"
 
 
 def _propagate(mentions: list[Mention], before: dict) -> None:
@@ -495,7 +610,9 @@ def _territory_context(doc, m: Mention, index, any_place: bool = False) -> bool:
         return False
     prep = root.head
     if prep.lower_ == "of" and prep.head.lemma_.lower() in TERRITORY_HEADS:
-        return True
+        # 'the president of Acme Commercial Jets': an office heads bodies too; a name of several
+        # words the model read as an organisation stays one
+        return not (is_title(prep.head.text) and m.label == "ORG" and " " in m.name)
     if prep.lower_ in LOCATIVE_PREPOSITIONS:
         return any_place or (index.is_place(m.name) and m.label == "ORG")
     return False

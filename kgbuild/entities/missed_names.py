@@ -1,16 +1,25 @@
-"""Names the small model missed, taken where the words around them say what they are.
+"""Names the small model missed or cut, taken where the words around them say what they are.
 
-'the Nikkei newspaper', 'Energy Minister Jane Roe', 'talks in Montevideo', a person's surname
-left untagged later on. Rules are about English words and shapes, never particular names.
+'the Nikkei newspaper', 'Energy Minister Jane Roe', 'talks in Montevideo', 'she told Variety', a
+person's surname left untagged later on; whole names over the model's pieces: a quoted title
+after 'a report', 'the Supreme Court of X', 'the X and Y Cricket Board', 'Unit 7100'. Rules are
+about English words and shapes, never particular names.
 """
 
 from __future__ import annotations
 
 from .doc_view import view_of
-from .entity_types import LOCATIVE_PREPOSITIONS, head_noun_label
+from .entity_types import LOCATIVE_PREPOSITIONS, ORG_HEADS, WORK_NOUNS, head_noun_label
 from ..model import Mention
 from .name_spans import NON_ENTITY_LABELS, PLACE_LABELS, is_proper_name, name_mention, sentence_of
 from .names import ARTICLES, CLUB_ROLE_NOUNS, ORG_KIND_NOUNS, first_name_gender, is_title
+
+# Verbs and phrases that put a title in quotation marks after them ('a report titled "X"').
+TITLING_WORDS = frozenset({"titled", "entitled", "called", "named"})
+TITLE_FUNCTION_WORDS = frozenset("in of the a an and for on to at by with from or vs".split())
+QUOTE_MARKS = frozenset({'"', "“", "”", "'", "‘", "’", "«", "»", "``", "''"})
+# Words that name a numbered unit of an army, a police or a spy agency ('Unit 74455').
+NUMBERED_UNIT_WORDS = frozenset("unit division brigade battalion regiment squadron corps".split())
 
 def missed_surnames(doc, mentions: list[Mention], sent_starts) -> list[Mention]:
     """A person's surname the model left untagged later on ("Scholz later met ...")."""
@@ -38,10 +47,24 @@ def missed_surnames(doc, mentions: list[Mention], sent_starts) -> list[Mention]:
 
 
 def missed_names(doc, mentions: list[Mention], sent_starts, index) -> list[Mention]:
-    """Proper names the model left untagged where the words around them say what they are:
-    'the Nikkei newspaper' (an organisation kind noun after it), 'talks in Montevideo' (a known
-    place after a locative preposition)."""
+    """Proper names the model left untagged or cut in pieces, where the words around them say
+    what they are: 'the Nikkei newspaper' (an organisation kind noun after it), 'talks in
+    Montevideo' (a known place after a locative preposition), a quoted title after 'a report',
+    'the Supreme Court of Ruritania'. The pieces of a cut name are taken out of ``mentions``
+    (in place) and the whole name is returned with the names found."""
     doc = view_of(doc)
+    mentions[:] = [m for m in mentions if not _portfolio_word(doc, m)]
+    _take_back_first_words(doc, mentions)
+    whole = cut_names(doc, mentions, sent_starts, index)
+    if whole:
+        spans = [(w.token_start, w.token_end) for w in whole]
+        mentions[:] = [m for m in mentions if not any(a < m.token_end and m.token_start < b for a, b in spans)]
+    return [m for m in _untagged_names(doc, mentions + whole, sent_starts, index)
+            if not any(w.token_start < m.token_end and m.token_start < w.token_end for w in whole)] + whole
+
+
+def _untagged_names(doc, mentions: list[Mention], sent_starts, index) -> list[Mention]:
+    """Proper names the model left untagged where the words around them say what they are."""
     texts, pos = doc.texts, doc.pos
     n = len(doc)
     covered = {i for m in mentions for i in range(m.token_start, m.token_end)}
@@ -50,9 +73,17 @@ def missed_names(doc, mentions: list[Mention], sent_starts, index) -> list[Menti
                   for i in range(m.token_start, m.token_end)}
     place_tokens = {i for m in mentions if m.label in PLACE_LABELS or index.country(m.name)
                     for i in range(m.token_start, m.token_end)}
+    person_parts = {p for m in mentions if m.label == "PERSON" for p in m.name.split()}
     out: list[Mention] = []
     i = 0
     while i < n:
+        if texts[i].isupper() and i not in covered and _acronym_before_title(doc, i) and not index.country(texts[i]):
+            out.append(Mention(index=0, text=texts[i], name=texts[i], label="ORG", start=doc.idx[i],
+                               end=doc.idx[i] + len(texts[i]), token_start=i, token_end=i + 1,
+                               sentence=sentence_of(sent_starts, i), kind="name",
+                               attributes={"label_cue": "acronym before a title"}))
+            i += 1
+            continue
         if pos[i] != "PROPN" or i in covered or not texts[i][:1].isupper() or texts[i].isupper():
             i += 1
             continue
@@ -74,7 +105,9 @@ def missed_names(doc, mentions: list[Mention], sent_starts, index) -> list[Menti
         before = doc[i - 1] if i > 0 else doc[i]
         root = span.root
         linked = [c for c in root.children if c.dep_ == "conj"] + ([root.head] if root.dep_ == "conj" else [])
-        if any(c.dep_ == "appos" and c.is_lower and c.lower_ in ORG_KIND_NOUNS for c in root.children):
+        if j == i and _told_medium(root) and not first_name_gender(tok.text) and tok.text not in person_parts:
+            label = "ORG"       # 'she told Variety', 'in an interview with Milenio'
+        elif any(c.dep_ == "appos" and c.is_lower and c.lower_ in ORG_KIND_NOUNS for c in root.children):
             label = "ORG"       # 'Servel, the independent agency that runs elections, ...'
         elif after is not None and after.is_lower and after.lower_ in CLUB_ROLE_NOUNS and j + 2 < len(doc) \
                 and doc[j + 2].ent_type_ == "PERSON" and not index.country(span.text):
@@ -103,6 +136,63 @@ def missed_names(doc, mentions: list[Mention], sent_starts, index) -> list[Menti
             ))
         i = j + 1
     return out
+
+
+def _acronym_before_title(doc, i: int) -> bool:
+    """'WHO Director-General Jane Roe', 'NATO Secretary-General X': a word in capitals the model
+    left untagged (or read as a pronoun), written before a capitalised office and a person's
+    name, is the organisation the office belongs to."""
+    tok = doc[i]
+    if not (tok.text.isupper() and tok.is_alpha and len(tok.text) >= 2) or i + 2 >= len(doc):
+        return False
+    j = i + 1
+    while j < len(doc) and (doc[j].text in ("-", "–")
+                            or (doc[j].text[:1].isupper() and is_title(doc[j].text.split("-")[0]))):
+        j += 1
+    return j > i + 1 and j < len(doc) and doc[j].ent_type_ == "PERSON" and not doc[j - 1].text in ("-", "–")
+
+
+def _take_back_first_words(doc, mentions: list[Mention]) -> None:
+    """"Granite Peak's chief" tagged as 'Peak' where the text names 'Granite Peak Resources': the
+    untagged capitalised words right before a name, which with it begin another name of the
+    document, belong to it (the mention grows to the left, in place)."""
+    covered = {i for m in mentions for i in range(m.token_start, m.token_end)}
+    others = [m.name.split() for m in mentions]
+    for m in mentions:
+        words = m.name.split()
+        start = m.token_start
+        while start > 0 and start - 1 not in covered and m.token_start - start < 3 \
+                and doc.pos[start - 1] == "PROPN" and doc.texts[start - 1][:1].isupper() \
+                and not is_title(doc.texts[start - 1]):
+            start -= 1
+        if start == m.token_start:
+            continue
+        longer = doc.texts[start:m.token_start] + words
+        match = next((o for o, n in zip(others, mentions) if n is not m and o[:len(longer)] == longer), None)
+        if match is None:
+            continue
+        label = next(n.label for o, n in zip(others, mentions) if o is match)
+        m.token_start, m.start, m.label = start, doc.idx[start], label
+        m.name = " ".join(longer)
+        m.text = doc.span_text(start, m.token_end)
+        covered.update(range(start, m.token_end))
+
+
+def _portfolio_word(doc, m: Mention) -> bool:
+    """'Finance' in 'Finance Minister Jane Roe' read as an organisation: a one-word name that is
+    itself a word of titles, written before a capitalised office, belongs to the title."""
+    nxt = doc[m.token_end] if m.token_end < len(doc) else None
+    return (m.token_end - m.token_start == 1 and m.label != "PERSON" and is_title(m.name) and not m.name.isupper()
+            and nxt is not None and nxt.text[:1].isupper() and is_title(nxt.text))
+
+
+def _told_medium(root) -> bool:
+    """A person told it, or gave it an interview: with a word that names nobody in the text, a
+    newspaper or broadcaster ('X told Variety', 'in an interview with Milenio')."""
+    head = root.head
+    if root.dep_ in ("dobj", "dative") and head.lemma_.lower() == "tell":
+        return any(c.dep_ == "nsubj" and c.pos_ in ("PROPN", "PRON") for c in head.children)
+    return root.dep_ == "pobj" and head.lower_ == "with" and head.head.lemma_.lower() == "interview"
 
 
 def repeated_names(doc, mentions: list[Mention], sent_starts) -> list[Mention]:
@@ -158,3 +248,136 @@ def _inside_longer_name(doc, i: int, j: int) -> bool:
         if 0 <= k < len(doc) and pos[k] == "PROPN" and texts[k][:1].isupper():
             return True
     return False
+
+
+# -- names the model cut in pieces -------------------------------------------------------------
+def cut_names(doc, mentions: list[Mention], sent_starts, index) -> list[Mention]:
+    """Whole names over the pieces the model made of them: a quoted title, 'X of Y' with an
+    institution head ('the Supreme Court of Ruritania'), a coordination inside a name ('the
+    Ruritania and Borduria Chess Board'), a numbered unit ('Unit 7100')."""
+    found: list[Mention] = []
+    taken: set[int] = set()
+    for m in _quoted_titles(doc, sent_starts) + _of_names(doc, mentions, sent_starts) \
+            + _coordinated_names(doc, mentions, sent_starts, index) + _numbered_units(doc, mentions, sent_starts):
+        if not taken.intersection(range(m.token_start, m.token_end)):
+            taken.update(range(m.token_start, m.token_end))
+            found.append(m)
+    return found
+
+
+def _whole(doc, start: int, end: int, label: str, cue: str, sent_starts) -> Mention:
+    text = doc.span_text(start, end)
+    return Mention(index=0, text=text, name=" ".join(text.split()), label=label, start=doc.idx[start],
+                   end=doc.end_char(end), token_start=start, token_end=end,
+                   sentence=sentence_of(sent_starts, start), kind="name", attributes={"label_cue": cue})
+
+
+def _quoted_titles(doc, sent_starts) -> list[Mention]:
+    """'a paper, "Ten Days: A Study of X"', 'the report "Dry Land, Full Hands"', 'a film titled
+    "X"': words in quotation marks, all capitalised but for small function words, right after a
+    noun for a work or a titling verb, are the work's title, commas and colons included."""
+    out = []
+    texts = doc.texts
+    for i in range(1, len(doc) - 2):
+        if texts[i] not in QUOTE_MARKS or not _titled_before(doc, i):
+            continue
+        sent_end = doc.sent_span(i)[1]
+        close = next((j for j in range(i + 1, min(i + 20, sent_end)) if doc[j].is_quote), None)
+        if close is None:
+            continue
+        end = close - 1 if doc[close - 1].text in (",", ".") else close
+        words = [doc[k] for k in range(i + 1, end)]
+        if len(words) < 2 or not words[0].text[:1].isupper() or not all(_title_word(w) for w in words):
+            continue
+        out.append(_whole(doc, i + 1, end, "WORK_OF_ART", "quoted title after a work noun", sent_starts))
+    return out
+
+
+def _title_word(tok) -> bool:
+    """A word a title may hold: capitalised, a small function word, a number or inner punctuation."""
+    return tok.text[:1].isupper() or tok.lower_ in TITLE_FUNCTION_WORDS or tok.is_digit \
+        or tok.text in (",", ":", "-", "–", "'s", "’s")
+
+
+def _titled_before(doc, quote: int) -> bool:
+    """The opening quote follows a work noun or a titling verb, perhaps with a comma between
+    ('The study, "X"'; 'a report on the mine, "X"'; 'the novel "X"'; 'titled "X"')."""
+    prev = doc[quote - 1]
+    if prev.lower_ in TITLING_WORDS or (prev.is_lower and prev.lemma_.lower() in WORK_NOUNS):
+        return True
+    if prev.text != ",":
+        return False
+    lo = max(doc.sent_span(quote)[0], quote - 6)
+    return any(doc[k].is_lower and doc[k].pos_ == "NOUN" and doc[k].lemma_.lower() in WORK_NOUNS
+               and doc[k].dep_ in ("nsubj", "nsubjpass", "pobj", "dobj", "appos", "attr", "ROOT")
+               for k in range(lo, quote - 1))
+
+
+# Head words of a body named 'X of Y' ('the Supreme Court of Ruritania', 'the Presidency of Y').
+OF_NAME_HEADS = ORG_HEADS | frozenset("presidency directorate inspectorate office secretariat".split())
+
+
+def _of_names(doc, mentions: list[Mention], sent_starts) -> list[Mention]:
+    """'the Supreme Court of Ruritania' tagged as 'the Supreme Court' and 'Ruritania', 'the
+    Presidency of Naval Works' with 'Presidency' untagged: a capitalised institution head right
+    before 'of' and a name makes one organisation (not an office: 'the President of X')."""
+    starts = {m.token_start: m for m in mentions}
+    ends = {m.token_end: m for m in mentions}
+    out = []
+    for i in range(1, len(doc) - 1):
+        if doc.lower[i] != "of":
+            continue
+        j = i + 1 + (doc.lower[i + 1] == "the")
+        right = starts.get(j)
+        head = doc[i - 1]
+        if right is None or right.label not in ("ORG", "GPE", "LOC") or not head.text[:1].isupper() \
+                or head.lower_ not in OF_NAME_HEADS or is_title(head.text):
+            continue
+        left = ends.get(i) or ends.get(i + 1)    # 'the Supreme Court of' tagged with its 'of'
+        if left is not None:
+            if left.label != "ORG" or first_name_gender(left.name.split()[0]):
+                continue
+            start = left.token_start
+        else:
+            start = i - 1
+            while start > 0 and doc.pos[start - 1] == "PROPN" and doc.texts[start - 1][:1].isupper() \
+                    and not is_title(doc.texts[start - 1]):
+                start -= 1
+            if doc.lower[start - 1] != "the" or any(m.token_start < i and m.token_end > start for m in mentions):
+                continue
+        out.append(_whole(doc, start, right.token_end, "ORG", "institution 'X of Y'", sent_starts))
+    return out
+
+
+def _coordinated_names(doc, mentions: list[Mention], sent_starts, index) -> list[Mention]:
+    """'the Ruritania and Borduria Chess Board' tagged as 'Ruritania' and 'Borduria Chess
+    Board': a place joined by 'and' to an organisation name that starts with a place, the
+    first place modifying the organisation's head, is one name."""
+    out = []
+    ordered = sorted(mentions, key=lambda m: m.token_start)
+    for a, b in zip(ordered, ordered[1:]):
+        if a.label not in ("GPE", "LOC") or b.label != "ORG" or b.token_start != a.token_end + 1 \
+                or doc.lower[a.token_end] not in ("and", "&") or " " not in b.name \
+                or b.name.split()[-1].casefold() not in ORG_HEADS:
+            continue
+        root = doc.root(a.token_start, a.token_end)
+        joined = index.is_place(b.name.split()[0]) or any(
+            c.dep_ == "conj" and b.token_start <= c.i < b.token_end - 1 for c in root.children)
+        if not joined or not b.token_start <= root.head.i < b.token_end:
+            continue
+        out.append(_whole(doc, a.token_start, b.token_end, "ORG", "places coordinated inside a name", sent_starts))
+    return out
+
+
+def _numbered_units(doc, mentions: list[Mention], sent_starts) -> list[Mention]:
+    """'Unit 7100' with the number read as a date: a capitalised unit word and the number after
+    it name a military or intelligence unit."""
+    covered = {i for m in mentions for i in range(m.token_start, m.token_end)}
+    out = []
+    lower, texts = doc.lower, doc.texts
+    for i in range(len(doc) - 1):
+        if lower[i] not in NUMBERED_UNIT_WORDS or not texts[i][:1].isupper() or not texts[i + 1].isdigit():
+            continue
+        if i not in covered and not doc[i].is_sent_start:
+            out.append(_whole(doc, i, i + 2, "ORG", "numbered unit", sent_starts))
+    return out
