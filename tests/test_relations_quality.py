@@ -31,24 +31,24 @@ def dev_reports(dev_graphs):
 
 def test_dev_set_relation_f1_at_least_08_with_precision_at_least_09(dev_reports):
     # measured over all 20: F1 0.94 (P 0.99, R 0.89); with 021-030 (the second held-out set, moved in
-    # by session 2) over 30: F1 0.85 (P 0.95, R 0.76). The margin absorbs entity-layer changes; a drop
-    # below it is a regression to look at.
+    # by session 2) over 30: F1 0.85 (P 0.95, R 0.76), then 0.93 (P 0.98, R 0.89) after session 2's
+    # recall work. The margin absorbs entity-layer changes; a drop below it is a regression to look at.
     report = dev_reports[0]
     rel = report.relations
     assert report.documents == 30
     assert rel.gold >= 350
-    assert rel.f1 >= 0.8, report.format()
-    assert rel.precision >= 0.9, report.format()
+    assert rel.f1 >= 0.88, report.format()
+    assert rel.precision >= 0.95, report.format()
 
 
 def test_later_passages_are_not_far_behind_the_first_twelve(dev_reports):
     # the generalisation gap: 013-020 were at F1 0.63 against 0.87 before their misses were
     # studied for general rules; measured 0.83 after. 021-030 joined at F1 0.67 (013-030: 0.78
-    # against 0.94 for 001-012).
+    # against 0.94 for 001-012), then 0.91 against 0.96 after session 2's recall work.
     _, first, later = dev_reports
     assert later.documents == 18
-    assert later.relations.f1 >= 0.75, later.format()
-    assert later.relations.f1 >= first.relations.f1 - 0.2, (first.summary(), later.summary())
+    assert later.relations.f1 >= 0.85, later.format()
+    assert later.relations.f1 >= first.relations.f1 - 0.1, (first.summary(), later.summary())
 
 
 def test_dev_set_has_no_forbidden_relation(dev_reports):

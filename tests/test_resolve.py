@@ -242,12 +242,13 @@ def dev_reports(dev_graphs):
     return [(kg, {"entities": gold["entities"]}, name) for kg, gold, name in dev_graphs]
 
 
-def test_resolve_devset_entity_precision_and_recall_at_least_0_9(dev_reports):
+def test_resolve_devset_entity_precision_and_recall_at_least_0_95(dev_reports):
+    # 30 passages: 0.956 / 0.956 when 021-030 joined, 0.988 / 0.993 after session 2's entity work
     from kgbuild.evaluate import evaluate_many
 
     total = evaluate_many(dev_reports)
-    assert total.entities.precision >= 0.9, total.format()
-    assert total.entities.recall >= 0.9, total.format()
+    assert total.entities.precision >= 0.95, total.format()
+    assert total.entities.recall >= 0.95, total.format()
     assert not total.bad_names, total.bad_names
 
 
