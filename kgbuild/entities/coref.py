@@ -8,12 +8,19 @@ offsets, one per person, because ``Mention.antecedent`` is a single index. A wir
 never an antecedent of "it"/"its"; a description that is a verb's object never means that verb's
 subject ("Iraq ... annexed the emirate"); "the festival", "the islands" find the name ending in
 that word, "the museum" a name with its cognate, "the novel" the work named before.
+
+Descriptions of organisations ("the agency", "the carmaker's", "the bank") and "it"/"its" weigh
+their candidates Lappin-Leass style (recent, a subject, not buried in another phrase, summed over
+the entity's mentions, resolved descriptions included) and keep only those whose name or
+describing noun fits the kind the noun names ("the carmaker" is no ministry, no news outlet is
+"the company"); a runner-up about as salient as the best leaves the anaphor unresolved. "his fast
+bowler" and "the player" need a person the text gave that title or playing position.
 """
 
 from __future__ import annotations
 
 import unicodedata
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from typing import Optional
 
 from ..model import Mention
@@ -35,22 +42,15 @@ PERSON_NOUNS = frozenset("""leader president minister chancellor premier senator
 spokeswoman spokesperson official chief executive ceo chairman chairwoman founder journalist reporter
 author scientist researcher coach manager player striker king queen prince princess envoy diplomat
 ambassador lawmaker billionaire businessman businesswoman actor actress singer champion man woman
-finalist candidate rival""".split())
+finalist candidate rival player bowler""".split())
+# 'the player' is whoever the text called by a playing position ('forward Joao Silva').
+PLAYER_POSITIONS = frozenset("""forward striker midfielder defender goalkeeper keeper winger fullback bowler
+batsman batter spinner all-rounder wicketkeeper pitcher catcher quarterback playmaker""".split())
 ORG_NOUNS = frozenset("""company firm group organisation organization agency alliance party club team bloc
-carrier airline automaker startup giant manufacturer retailer bank lender insurer broadcaster newspaper
-publication network institute university union federation league ministry regulator watchdog charity
-carmaker miner""".split())
-# Kinds of business: 'the company' may be any of them, never a charity, union or party the text
-# described as such.
-COMPANY_KINDS = frozenset("""company firm group carrier airline automaker carmaker startup giant manufacturer
-retailer bank lender insurer broadcaster newspaper network miner maker conglomerate consultancy brewer
-chipmaker operator supplier distributor developer publisher studio""".split())
-# Kinds the text must have given a name before 'the <kind>' may mean it ('the charity').
-GIVEN_KINDS = frozenset({"charity"})
+carrier airline automaker carmaker startup giant manufacturer retailer bank lender insurer broadcaster newspaper
+publication network institute university union federation league ministry regulator watchdog board council
+charity court tribunal coalition association conglomerate""".split())
 DESCRIBING_PREPOSITIONS = frozenset({"of", "with", "between", "among", "against", "for", "in", "from"})
-# Institutions whose definite description names its own kind: 'the alliance' is an Alliance.
-NAMED_KIND_NOUNS = frozenset({"alliance", "union", "league", "federation", "party", "bank", "university",
-                              "institute", "ministry", "agency", "network"})
 PLACE_NOUNS = frozenset({"country", "nation", "city", "kingdom", "republic", "region", "island", "emirate",
                          "sultanate", "principality"})
 COUNTRY_NOUNS = frozenset({"country", "nation", "kingdom", "republic", "emirate", "sultanate", "principality"})
@@ -61,6 +61,13 @@ LONE_WORK_NOUNS = frozenset("novel book film movie album study documentary memoi
 FACILITY_NOUNS = frozenset("""museum stadium airport hospital palace cathedral gallery theatre theater
 university library""".split())
 TIME_NOUNS = frozenset({"day", "week", "month", "year", "hour"})
+# Verbs whose subject 'it' stands for nothing: 'it is likely', 'it seems', 'it was expected'.
+RAISING_VERBS = frozenset("be seem appear rain take matter remain happen emerge transpire".split())
+REPORT_VERBS = frozenset("""expect say report believe think understand know announce estimate fear hope
+rumour rumor suggest feel agree decide confirm allege claim predict learn""".split())
+# Verbs whose object 'it' is followed by what it is called: 'calling it "baseless"'.
+NAMING_VERBS = frozenset("call declare make consider find deem describe label brand term dub name".split())
+THING_LABELS = frozenset({"ORG", "GPE", "LOC", "WORK_OF_ART", "FAC", "PRODUCT", "EVENT"})
 ALIAS_VERBS = frozenset({"call", "know", "name", "dub", "rename"})
 OBJECT_DEPS = frozenset({"dobj", "pobj", "dative", "oprd"})
 
@@ -90,6 +97,7 @@ def add_coreferences(doc, mentions: list[Mention]) -> list[Mention]:
     covered = {i for m in mentions for i in range(m.token_start, m.token_end)}
     sent_index = doc.sent_of
 
+    ctx = _Context(doc, groups, _entity_keys(names, groups), dateline)
     nominal_lemmas = PERSON_NOUNS | ORG_NOUNS | PLACE_NOUNS | WORK_NOUNS | FACILITY_NOUNS
     pos, tag = doc.pos_tag_hashes()
     noun, pron, prp = string_id("NOUN"), string_id("PRON"), (string_id("PRP"), string_id("PRP$"))
@@ -101,12 +109,12 @@ def add_coreferences(doc, mentions: list[Mention]) -> list[Mention]:
         tok = doc[i]
         low = tok.lower_
         if tag[i] in prp or p == pron:
-            added.extend(_resolve_pronoun(doc, tok, low, things if low in THING_PRONOUNS else names,
-                                          groups, sent_index))
+            pool = things + _proxies(added) if low in THING_PRONOUNS else names
+            added.extend(_resolve_pronoun(doc, tok, low, pool, groups, sent_index, ctx))
         elif p == noun and tok.is_lower and (
                 tok.lemma_.lower() in nominal_lemmas or low in heads or tok.lemma_.lower() in heads):
             added.extend(_resolve_nominal(doc, tok, names, groups, sent_index, covered, heads, plurals,
-                                          name_starts))
+                                          name_starts, ctx, _proxies(added)))
 
     # every antecedent is an index into ``mentions``: sort, then translate old indexes to new ones
     everything = sorted(list(mentions) + added,
@@ -154,6 +162,9 @@ def _group_names(names: list[Mention], doc=None) -> dict[int, _Group]:
                 root = doc.root(m.token_start, m.token_end)   # "Tuvalu's prime minister, Jane Roe"
                 if root.dep_ == "appos" and root.head.is_lower and root.head.lemma_.lower() in PERSON_NOUNS:
                     g.titles.add(root.head.lemma_.lower())
+                before = doc[m.token_start - 1] if m.token_start else None     # 'Brazilian forward Jane Roe'
+                if before is not None and before.is_lower and before.lower_ in PERSON_NOUNS | PLAYER_POSITIONS:
+                    g.titles.add(before.lower_)
         if g.label == "PERSON" and not g.gender and " " in g.key:
             g.gender = first_name_gender(g.key.split()[0])
     return out
@@ -179,7 +190,7 @@ def _candidates(names, groups, sent_index, tok, window, accept):
 
 
 # -- pronouns ----------------------------------------------------------------------------------
-def _resolve_pronoun(doc, tok, low, names, groups, sent_index) -> list[Mention]:
+def _resolve_pronoun(doc, tok, low, names, groups, sent_index, ctx=None) -> list[Mention]:
     if low in MALE_PRONOUNS or low in FEMALE_PRONOUNS:
         gender = "male" if low in MALE_PRONOUNS else "female"
         found = _candidates(names, groups, sent_index, tok, PRONOUN_WINDOW,
@@ -191,12 +202,26 @@ def _resolve_pronoun(doc, tok, low, names, groups, sent_index) -> list[Mention]:
             found = subjects or found
         return [_pronoun(tok, found[0], sent_index)]
     if low in THING_PRONOUNS:
-        if low == "it" and (tok.dep_ not in SUBJECT_DEPS or _expletive(tok)):
-            return []      # object 'it' mostly stands for an event or a clause, not a name
+        if low == "it" and _expletive(tok):
+            return []
+        if low == "it" and tok.dep_ not in SUBJECT_DEPS:
+            found = _object_it(doc, tok, names, sent_index, ctx) if ctx is not None else None
+            return [_pronoun(tok, found, sent_index)] if found is not None else []
         found = _candidates(names, groups, sent_index, tok, 1,
                             lambda m, g: m.label in NON_PERSON_LABELS and not _derived(m))
+        if low == "its" and ctx is not None:
+            controller = _controller(doc, tok, found)
+            if controller is not None:
+                return [_pronoun(tok, controller, sent_index)]
+        if low == "it" and ctx is not None and _speaker_unnamed(doc, tok, found):
+            return []
         if low == "it":
-            found = [m for m in found if _is_subject(doc, m)]
+            subjects = [m for m in found if _is_subject(doc, m)]
+            if not subjects and ctx is not None:     # 'BERLIN - Acme Corp, a chipmaker, said it ...'
+                only = _best_entity(doc, tok, found, ctx.key, lambda m: 0 if _buried(doc, m) else 1,
+                                    sent_index, 0)
+                return [_pronoun(tok, only, sent_index)] if only is not None else []
+            found = subjects
         if not found:
             return []
         same = [m for m in found if _sentence(sent_index, m) == sent_index[tok.i] and _is_subject(doc, m)]
@@ -221,7 +246,8 @@ def _dateline_end(doc) -> int:
     if not len(doc) or not (doc[0].is_alpha and doc[0].text.isupper() and len(doc[0].text) > 1):
         return 0
     for tok in doc[:15]:
-        if tok.text in ("-", "–", "—"):
+        spaced = tok.i and doc[tok.i - 1].whitespace_       # 'LONDON - ', not 'FC Porto signed a four-year'
+        if tok.text in ("-", "–", "—") and spaced:
             return tok.i
     return 0
 
@@ -232,11 +258,16 @@ def _derived(m: Mention) -> bool:
 
 
 def _expletive(tok) -> bool:
-    """'it is likely that ...', 'it was reported': no entity behind 'it'."""
+    """'it is likely that ...', 'it was reported', 'it is expected', 'it emerged that': no entity
+    behind 'it'. 'it had agreed to merge' has a complement too, but 'agree' needs an agent."""
     head = tok.head
-    if head.lemma_ in ("be", "seem", "appear", "rain", "take", "matter"):
+    if tok.dep_ not in SUBJECT_DEPS:
+        return False
+    if head.lemma_ in RAISING_VERBS:
         return True
-    return any(c.dep_ in ("ccomp", "xcomp") and c.i > tok.i for c in head.children) and head.pos_ in ("VERB", "AUX")
+    if tok.dep_ == "nsubjpass":    # 'it was reported/expected (that ...)', unless an agent follows
+        return not any(c.dep_ == "agent" for c in head.children) and head.lemma_ in REPORT_VERBS
+    return any(c.dep_ == "ccomp" and c.i > tok.i for c in head.children) and head.lemma_ in ("emerge", "transpire")
 
 
 def _together(doc, people: list[Mention]) -> bool:
@@ -257,16 +288,23 @@ def _pronoun(tok, antecedent: Mention, sent_index, plural: bool = False) -> Ment
 
 # -- definite descriptions ---------------------------------------------------------------------
 def _resolve_nominal(doc, tok, names, groups, sent_index, covered, heads=frozenset(), plurals=None,
-                     name_starts=frozenset()) -> list[Mention]:
+                     name_starts=frozenset(), ctx=None, proxies=()) -> list[Mention]:
     misparsed = tok.dep_ == "compound" and tok.head.lemma_.lower() in TIME_NOUNS   # 'annexed the emirate days later'
-    if (tok.dep_ == "compound" and not misparsed) or any(c.dep_ == "appos" for c in tok.children):
+    renamed = any(c.dep_ == "appos" and not (tok.lemma_.lower() in ORG_NOUNS and (
+        c.ent_type_ == "PERSON" or c.is_lower)) for c in tok.children)
+    # ('a spokeswoman for the company, Jane Roe,' and 'the company, a miner,' rename no company)
+    if (tok.dep_ == "compound" and not misparsed) or renamed:
         return []        # 'the president Jane Doe', 'the company, Acme': a name follows, no anaphor
     if (tok.head.ent_type_ == "PERSON" and tok.head.i > tok.i) or tok.i + 1 in name_starts:
         return []        # 'the patient group X': the noun describes the name after it
     det = [c for c in (tok.head if misparsed else tok).children if c.dep_ == "det" and c.lower_ == "the"
            and c.i < tok.i]
+    owner = [c for c in tok.children if c.dep_ == "poss" and c.tag_ == "PRP$" and c.i < tok.i]
+    if owner and not det and tok.lemma_.lower() in PERSON_NOUNS and tok.tag_ == "NN":
+        return _owned_person(doc, tok, owner[0], names, groups, sent_index)    # 'his fast bowler'
     both = [c for c in tok.children if c.lower_ == "both" and c.dep_ in ("det", "predet", "amod", "nummod")]
-    if (not det and not both) or any(c.dep_ == "prep" and c.lower_ in DESCRIBING_PREPOSITIONS for c in tok.children):
+    if (not det and not both) or any(c.dep_ == "prep" and c.lower_ in DESCRIBING_PREPOSITIONS
+                                     and not _where_or_when(c) for c in tok.children):
         return []        # 'the leader of the opposition', 'the alliance with X' describe something new
     if any(c.dep_ in ("relcl", "acl") and c.lemma_.lower() not in ALIAS_VERBS for c in tok.children):
         return []        # ('the islands, which it calls X' still points back)
@@ -294,10 +332,12 @@ def _resolve_nominal(doc, tok, names, groups, sent_index, covered, heads=frozens
                 return False
             if nationality and nationality not in g.nationality:
                 return False
-            if lemma != "leader" and lemma not in g.titles:
+            if lemma != "leader" and not _has_title(g, lemma):
                 return False
             return bool(nationality or g.titles)
         found = _candidates(names, groups, sent_index, tok, NOMINAL_WINDOW, accept)
+        if not found and lemma != "leader":      # 'the player' five sentences after 'forward X'
+            found = _nearest_or_only(names, groups, sent_index, tok, accept)
         distinct: list[Mention] = []
         seen = set()
         for m in found:
@@ -331,10 +371,10 @@ def _resolve_nominal(doc, tok, names, groups, sent_index, covered, heads=frozens
             found = _nearest_or_only(names, groups, sent_index, tok, is_work)
         return [_nominal(doc, start_tok, tok, found[0], sent_index)] if found else []
     if lemma in ORG_NOUNS:
-        found = _candidates(names, groups, sent_index, tok, NOMINAL_WINDOW,
-                            lambda m, g: m.label == "ORG" and g is not not_subject
-                            and (lemma not in NAMED_KIND_NOUNS or lemma in m.name.casefold())
-                            and _kind_agrees(lemma, _given_kinds(doc, g)))
+        if ctx is None:
+            return []
+        found = _organisation(doc, tok, lemma, list(names) + list(proxies), not_subject, sent_index, ctx)
+        found = [found] if found is not None else []
     elif lemma in PLACE_NOUNS:
         want_country = lemma in COUNTRY_NOUNS
         found = _candidates(names, groups, sent_index, tok, NOMINAL_WINDOW,
@@ -345,28 +385,11 @@ def _resolve_nominal(doc, tok, names, groups, sent_index, covered, heads=frozens
     return [_nominal(doc, start_tok, tok, found[0], sent_index)] if found else []
 
 
-def _given_kinds(doc, group) -> set[str]:
-    """What the text says a name is: 'the charity X', 'X, a Nairobi charity', 'X is a union'."""
-    kinds = set()
-    for m in group.members:
-        root = doc.root(m.token_start, m.token_end)
-        described = [c for c in root.children if c.dep_ == "appos" and c.is_lower and c.pos_ == "NOUN"]
-        if root.dep_ in ("nsubj", "nsubjpass") and root.head.lemma_ == "be":
-            described += [c for c in root.head.children if c.dep_ == "attr" and c.is_lower]
-        if m.token_start > 0:
-            prev = doc[m.token_start - 1]
-            if prev.is_lower and prev.pos_ == "NOUN" and (m.token_start <= prev.head.i < m.token_end
-                                                          or root.head.i == prev.i):
-                described.append(prev)      # 'the charity X' parsed either way
-        kinds.update(c.lemma_.lower() for c in described if c.lemma_.lower() in ORG_NOUNS | COMPANY_KINDS)
-    return kinds
-
-
-def _kind_agrees(lemma: str, kinds: set[str]) -> bool:
-    """'the company' is no name described as a charity or union; 'the charity' only one so described."""
-    if lemma in GIVEN_KINDS:
-        return lemma in kinds
-    return not kinds or lemma in kinds or lemma not in COMPANY_KINDS or bool(kinds & COMPANY_KINDS)
+def _where_or_when(prep) -> bool:
+    """'met the player in Sao Paulo': a place or a date after 'in' says where the verb happened,
+    it does not describe the noun the parser hung it on."""
+    return prep.lower_ == "in" and any(c.dep_ == "pobj" and c.ent_type_ in ("GPE", "LOC", "DATE")
+                                       for c in prep.children)
 
 
 def _nearest_or_only(names, groups, sent_index, tok, accept) -> list[Mention]:
@@ -406,7 +429,9 @@ def _plural_people(doc, tok, start_tok, mods, both, names, groups, sent_index, n
 def _own_subject(doc, tok, names, groups) -> Optional[_Group]:
     """The group of the subject of the verb a description is the object of: 'Iraq ... annexed the
     emirate', 'X spoke with both finalists' do not mean the subject (that would be 'itself')."""
-    if tok.dep_ in OBJECT_DEPS - {"pobj"}:
+    if tok.dep_ == "poss" and tok.head.dep_ in OBJECT_DEPS - {"pobj"}:
+        verb = tok.head.head     # 'X backed the carmaker's handling': the carmaker is not X
+    elif tok.dep_ in OBJECT_DEPS - {"pobj"}:
         verb = tok.head
     elif tok.dep_ == "pobj" and tok.head.head.pos_ in ("VERB", "AUX"):
         verb = tok.head.head
@@ -440,3 +465,429 @@ def _nominal(doc, start_tok: int, head, antecedent: Mention, sent_index, plural:
         sentence=sent_index[head.i], kind="nominal", antecedent=antecedent.index,
         attributes={"plural": True} if plural else {},
     )
+
+
+# -- organisations: what kind a description names, and how salient each candidate is -----------
+@dataclass(frozen=True)
+class _Kind:
+    """A kind of organisation: the nouns that describe it, the words in a name (or in the noun
+    put next to a name) that show it, and the kinds a name may show without ruling it out (a
+    name that shows a business may still be 'the carmaker')."""
+
+    nouns: frozenset
+    cues: frozenset
+    near: frozenset = frozenset()   # kinds that do not speak against it ('the bloc' may be an Association)
+    strict: bool = False      # only a name that shows the kind: 'the court' is never a company
+
+
+def _kind(nouns: str, cues: str, near: str = "", strict: bool = False) -> _Kind:
+    return _Kind(frozenset(nouns.split()), frozenset(cues.split()), frozenset(near.split()), strict)
+
+
+ORG_KINDS = {
+    "business": _kind("company firm manufacturer maker retailer startup giant conglomerate insurer "
+                      "producer miner developer operator grower exporter contractor corporation multinational",
+                      "inc corp corporation co ltd llc llp plc sa ag gmbh holdings motors energy energi "
+                      "resources systems technologies industries enterprises partners capital shipping farms "
+                      "foods pharmaceuticals electronics mining petroleum steel lifesciences company firm "
+                      "manufacturer maker retailer startup grower", near="carmaker airline bank"),
+    "carmaker": _kind("carmaker automaker", "motors motor automobile automotive auto cars carmaker automaker",
+                      near="business"),
+    "airline": _kind("airline carrier", "airways airlines air aviation airline carrier", near="business"),
+    "bank": _kind("bank lender", "bank banking bancorp lender", strict=True),
+    "regulator": _kind("regulator watchdog", "regulator regulatory watchdog control standards authority "
+                       "commission inspectorate supervisory oversight", near="agency"),
+    "agency": _kind("agency authority administration department commission",
+                    "agency organization organisation administration authority commission office service "
+                    "bureau department directorate inspectorate ombudsman ombudsperson secretariat "
+                    "regulator watchdog", near="board ministry regulator"),
+    "ministry": _kind("ministry", "ministry department", strict=True),
+    "court": _kind("court tribunal", "court tribunal", strict=True),
+    "union": _kind("union", "union unions workers federation confederation congress guild", strict=True),
+    "alliance": _kind("alliance bloc pact coalition",
+                      "alliance treaty pact coalition", near="association agency union board"),
+    "club": _kind("club team side", "fc cf club united city athletic atletico sporting rovers wanderers ac sc cd "
+                  "real", strict=True),
+    "party": _kind("party", "party", strict=True),
+    "board": _kind("board council committee", "board council committee commission", strict=True),
+    "university": _kind("university college", "university college", strict=True),
+    "institute": _kind("institute", "institute institution", strict=True),
+    "association": _kind("association federation league", "association federation league", strict=True),
+    "charity": _kind("charity", "foundation trust charity relief aid rescue"),
+    "media": _kind("newspaper broadcaster network publication daily channel magazine outlet",
+                   "news times post journal daily tv television radio press herald telegraph gazette tribune "
+                   "chronicle broadcasting media newspaper broadcaster network magazine", strict=True),
+}
+# Nouns that fit any organisation that is not a news outlet.
+GENERIC_ORG_NOUNS = frozenset({"organisation", "organization", "group", "body", "institution"})
+# Nouns of people who work for a news outlet: 'a commentator for Sky Sports', 'Times critic X'.
+MEDIA_PEOPLE = frozenset("""interview commentator reporter correspondent columnist editor critic journalist
+presenter anchor broadcast report pundit""".split())
+FIT_WEIGHT = (0.0, 1.0, 1.2)   # shows another kind / nothing against it / the kind itself
+# An object 'it' needs an antecedent at least this salient: an object of its own sentence, or
+# a full (not embedded) object of the sentence before.
+OBJECT_IT_SALIENCE = 60.0
+SALIENCE_MARGIN = 1.1     # the best candidate must beat the next one by this much, else nothing
+
+
+def _kind_of_noun(lemma: str) -> Optional[str]:
+    for name, kind in ORG_KINDS.items():
+        if lemma in kind.nouns:
+            return name
+    return None
+
+
+def _cue_kinds(words) -> set:
+    """Kinds whose cue words occur among ``words`` (lower case)."""
+    return {name for name, kind in ORG_KINDS.items() if kind.cues & words}
+
+
+def _name_words(m: Mention) -> set:
+    """The words of a name and of the long form it abbreviates ('WHO' -> World Health Organization)."""
+    text = f"{m.name} {m.attributes.get('abbreviates', '')}"
+    return {w.strip(".,'’()").casefold() for w in text.replace("-", " ").split()}
+
+
+def _described_by(doc, m: Mention) -> set:
+    """Common nouns the text puts next to a name to say what it is: 'Lumenary Inc, the cloud
+    software company', 'energy group Equinor', 'MiningWatch, an Ottawa-based watchdog'."""
+    root = doc.root(m.token_start, m.token_end)
+    out = {c.lemma_.lower() for c in root.children if c.dep_ == "appos" and c.pos_ == "NOUN"}
+    if root.dep_ == "appos" and root.head.pos_ == "NOUN" and root.head.is_lower:
+        out.add(root.head.lemma_.lower())
+    for i in range(max(0, m.token_start - 3), m.token_start):
+        t = doc[i]
+        if t.pos_ == "NOUN" and t.is_lower and t.dep_ != "poss" and (t.head.i == root.i or root.head.i == t.i):
+            out.add(t.lemma_.lower())
+    return out
+
+
+def _in_media_role(doc, m: Mention) -> bool:
+    """A name in the place of a news outlet: 'in an interview with the BBC', 'told CNBC in an
+    interview', 'a commentator for Sky Sports', 'Times critic X'."""
+    root = doc.root(m.token_start, m.token_end)
+    if root.dep_ == "pobj" and root.head.head.lemma_.lower() in MEDIA_PEOPLE:
+        return True
+    if root.dep_ == "compound" and root.head.lemma_.lower() in MEDIA_PEOPLE:
+        return True
+    if root.dep_ in ("dobj", "dative") and root.head.lemma_ == "tell":
+        return any(t.lower_ == "interview" for t in doc[m.token_end:min(len(doc), m.token_end + 6)])
+    return False
+
+
+def _entity_kinds(doc, members: list[Mention]) -> set:
+    """Every kind an entity shows in its names, in the nouns that describe it, or by where it
+    stands ('media' for the outlet of an interview)."""
+    kinds: set = set()
+    for m in members:
+        kinds |= _cue_kinds(_name_words(m)) | _cue_kinds(_described_by(doc, m))
+        if _in_media_role(doc, m):
+            kinds.add("media")
+    return kinds
+
+
+def _fit(kind: Optional[str], shown: set) -> int:
+    """2 when the entity shows the kind the description names, 1 when it shows nothing against
+    it, 0 when it shows another kind ('the carmaker' is no court, 'the company' no newspaper)."""
+    if kind is None:                       # 'the organisation', 'the group': anything but an outlet
+        return 0 if shown == {"media"} else 1
+    if kind in shown:
+        return 2
+    if ORG_KINDS[kind].strict:
+        return 0
+    return 0 if shown - ORG_KINDS[kind].near else 1
+
+
+def _salience(doc, m: Mention, distance: int) -> float:
+    """Lappin-Leass style weight of one mention: recent, a subject, not buried in another noun
+    phrase; halved for every sentence back."""
+    root = doc.root(m.token_start, m.token_end)
+    while root.dep_ in ("conj", "appos") and root.head.i != root.i:
+        root = root.head                   # 'Acme and Beta signed': both are subjects
+    dep = root.dep_
+    if dep in SUBJECT_DEPS:
+        role = 80
+    elif dep == "poss" and root.head.dep_ in SUBJECT_DEPS:
+        role = 60
+    elif dep in ("dobj", "attr", "oprd"):
+        role = 50
+    elif dep in ("pobj", "dative", "agent"):
+        role = 40
+    else:
+        role = 20
+    adverbial = dep == "pobj" and root.head.head.pos_ in ("VERB", "AUX")     # 'met in Paris'
+    return (100 + role + (0 if _buried(doc, m) else 80) + (0 if adverbial else 50)) * 0.5 ** distance
+
+
+def _buried(doc, m: Mention) -> bool:
+    """Inside another noun phrase ('Boeing 787s', 'a member of NATO', 'Fresno-based'), where a
+    name is less likely to be taken up again."""
+    root = doc.root(m.token_start, m.token_end)
+    while root.dep_ in ("conj", "appos") and root.head.i != root.i:
+        root = root.head
+    return root.dep_ in ("compound", "poss", "nmod", "npadvmod", "amod") or (
+        root.dep_ == "pobj" and root.head.head.pos_ in ("NOUN", "PROPN"))
+
+
+def _best_entity(doc, tok, candidates, key_of, weight, sent_index, window, minimum=0.0) -> Optional[Mention]:
+    """The candidate entity with the most salience (summed over its mentions in the window, times
+    ``weight``), or None when the runner-up is about as plausible: two companies just named side
+    by side leave 'the company' unresolved. Returns that entity's nearest mention."""
+    s = sent_index[tok.i]
+    score: dict = {}
+    nearest: dict = {}
+    for m in candidates:
+        if m.token_end > tok.i:
+            continue
+        k = key_of(m)
+        # the entity's fullest name, nearest first: 'Granite Peak Resources' rather than 'Peak'
+        if k not in nearest or (len(m.name), m.token_start) > (len(nearest[k].name), nearest[k].token_start):
+            nearest[k] = m
+        distance = s - sent_index[m.token_start]
+        w = weight(m) if distance <= window else 0
+        if w > 0:
+            score[k] = score.get(k, 0.0) + w * _salience(doc, m, distance)
+    if not score:
+        return None
+    ranked = sorted(score, key=lambda k: -score[k])
+    if len(ranked) > 1 and score[ranked[0]] < SALIENCE_MARGIN * score[ranked[1]]:
+        return None
+    return nearest[ranked[0]] if score[ranked[0]] >= minimum else None
+
+
+
+@dataclass
+class _Context:
+    """What every anaphor of one document is resolved against, worked out once."""
+
+    doc: object
+    groups: dict
+    keys: dict                 # group id -> entity key (a short form joins its long form)
+    dateline: int
+    _kinds: dict = field(default_factory=dict)
+
+    def key(self, m: Mention) -> int:
+        g = id(self.groups[m.index])
+        return self.keys.get(g, g)
+
+    def kinds(self, m: Mention) -> set:
+        """Kinds the entity of ``m`` shows anywhere in the document (see ``_entity_kinds``)."""
+        k = self.key(m)
+        if k not in self._kinds:
+            members = [x for g in self.groups.values() if self.keys.get(id(g), id(g)) == k for x in g.members]
+            unique = {x.index: x for x in members}
+            self._kinds[k] = _entity_kinds(self.doc, list(unique.values()))
+        return self._kinds[k]
+
+
+def _entity_keys(names: list[Mention], groups: dict) -> dict:
+    """Group id -> one key per entity: an abbreviation joins its long form ('WHO'), a shorter
+    name inside a longer one of the same type joins it ('Volta' / 'Volta Shipping')."""
+    parent: dict = {}
+
+    def find(x):
+        while parent.get(x, x) != x:
+            x = parent[x]
+        return x
+
+    def join(a, b):
+        ra, rb = find(a), find(b)
+        if ra != rb:
+            parent[ra] = rb
+    by_name = {m.name: id(groups[m.index]) for m in names}
+    things = [m for m in names if m.label != "PERSON"]
+    for m in things:
+        long = m.attributes.get("abbreviates")
+        if long in by_name:
+            join(id(groups[m.index]), by_name[long])
+    for short in things:
+        for long in things:
+            if _initials(long.name) == short.name and short.name != long.name:
+                join(id(groups[short.index]), id(groups[long.index]))    # 'WHO' / 'World Health Organization'
+    words = {m.name: m.name.split() for m in things}
+    labels = {m.name: m.label for m in things}
+    for short, sw in sorted(words.items(), key=lambda kv: -len(kv[1])):     # longest first
+        longer = [long for long, lw in words.items()
+                  if len(sw) < len(lw) and labels[short] == labels[long] == "ORG"
+                  and any(lw[i:i + len(sw)] == sw for i in range(len(lw) - len(sw) + 1))]
+        if longer and len({find(by_name[long]) for long in longer}) == 1:
+            join(by_name[short], by_name[longer[0]])    # 'Thornbury' inside two different names joins neither
+    return {g: find(g) for g in set(by_name.values())}
+
+
+def _initials(name: str) -> str:
+    """'World Health Organization' -> 'WHO' (small words left out); '' for a one-word name."""
+    words = [w for w in name.replace("-", " ").split() if w[:1].isupper()]
+    return "".join(w[0] for w in words) if len(words) > 1 else ""
+
+
+def _proxies(added: list[Mention]) -> list[Mention]:
+    """Resolved descriptions and pronouns as stand-ins for their names: where they stand counts
+    for salience ('the bank ... The bank, which ...'), what they point at is their antecedent."""
+    return [replace(m, index=m.antecedent, kind="name") for m in added
+            if m.antecedent is not None and not m.attributes.get("plural")]
+
+
+def _clause_verb(tok):
+    """The verb of the clause a word sits in: 'imposed sanctions on it' -> imposed."""
+    node = tok
+    for _ in range(8):
+        if node.head.i == node.i:
+            return node if node.pos_ in ("VERB", "AUX") else None
+        node = node.head
+        if node.pos_ in ("VERB", "AUX"):
+            return node
+    return None
+
+
+def _subject_tokens(verb) -> set:
+    """Tokens of the subject of ``verb`` (with what is compounded or set beside it: 'WHO spokesman
+    Jane Roe'), following 'and'/'to' clauses up to the verb that has one."""
+    for _ in range(4):
+        subjects = [c for c in verb.children if c.dep_ in SUBJECT_DEPS]
+        if subjects:
+            return {i for s in subjects for i in _core(s)}
+        if verb.dep_ not in ("conj", "xcomp", "advcl") or verb.head.i == verb.i:
+            break
+        verb = verb.head
+    return set()
+
+
+def _speaker_tokens(tok) -> set:
+    """Subjects of the verbs whose said or reported clause a description is an argument of: in
+    'Bellona criticized Equinor, saying the company ...' the company is not Bellona, which would
+    have said 'it' or 'we'. A possessor ('the carmaker's plant') is left alone."""
+    if tok.dep_ not in SUBJECT_DEPS and tok.dep_ not in OBJECT_DEPS:
+        return set()
+    verb = _clause_verb(tok)
+    through_adjunct = False
+    for _ in range(4):
+        if verb is None or verb.dep_ not in ("ccomp", "advcl", "xcomp") or verb.head.i == verb.i:
+            return set()
+        through_adjunct = through_adjunct or (verb.dep_ == "advcl" and verb.tag_ == "VBG")
+        verb = verb.head
+        subjects = [c.i for c in verb.children if c.dep_ in SUBJECT_DEPS]
+        if subjects:      # only a speaker of a participle adjunct: 'X confirmed that Y joined the club' may be X
+            return {i for j in subjects for i in _core(verb.doc[j])} if through_adjunct else set()
+    return set()
+
+
+def _core(tok) -> set:
+    """A noun phrase without its clauses and prepositional phrases: 'the AU, headquartered in
+    Addis Ababa,' is the AU; 'WHO spokesman Jane Roe' keeps WHO."""
+    out = {tok.i}
+    for c in tok.children:
+        if c.dep_ in ("compound", "appos", "amod", "nmod", "conj", "cc", "det", "punct"):
+            out |= _core(c)
+    return out
+
+
+def _mentions_at(candidates: list[Mention], tokens: set, doc) -> list[Mention]:
+    return [m for m in candidates if doc.root(m.token_start, m.token_end).i in tokens]
+
+
+def _object_it(doc, tok, candidates, sent_index, ctx) -> Optional[Mention]:
+    """Object 'it' ('X criticized the novel, but Y endorsed it', 'imposed sanctions on it'): the
+    most salient thing of this or the last sentence, never the subject of its own clause (that
+    would be 'itself'), and nothing when it names what follows ('calling it "baseless"')."""
+    head = tok.head
+    if head.lemma_.lower() in NAMING_VERBS or any(
+            (c.dep_ in ("oprd", "ccomp", "xcomp", "dobj", "acomp") or (c.dep_ == "prep" and c.lower_ == "as"))
+            and c.i > tok.i for c in head.children):
+        return None     # 'calling it "baseless"', 'justifying it as a defence'
+    if head.dep_ == "advcl" and head.tag_ == "VBG" and any(
+            c.dep_ == "dobj" and c.pos_ == "NOUN" for c in head.head.children):
+        return None     # 'launched an invasion of X, defending it': 'it' is the invasion, not X
+    verb = _clause_verb(tok)
+    own = {ctx.key(m) for m in _mentions_at(candidates, _subject_tokens(verb), doc)} if verb is not None else set()
+
+    def weight(m):
+        if m.label not in THING_LABELS or _derived(m) or m.token_start < ctx.dateline or ctx.key(m) in own:
+            return 0
+        if "media" in ctx.kinds(m):
+            return 0
+        root = doc.root(m.token_start, m.token_end)
+        if root.dep_ not in ("dobj", "pobj", "conj", "appos", "dative"):
+            return 0     # an object 'it' takes up an object: 'criticized the novel ... endorsed it'
+        return 0.5 if _buried(doc, m) else 1.0
+    return _best_entity(doc, tok, candidates, ctx.key, weight, sent_index, 1, minimum=OBJECT_IT_SALIENCE)
+
+
+def _controller(doc, tok, found: list[Mention]) -> Optional[Mention]:
+    """Who 'its' belongs to when its clause says so: the subject of its own verb ('Kuwait marked
+    the anniversary of its liberation'), or the agent of the noun an infinitive hangs from ('an
+    attempt by Volta to lift an order on its tankers')."""
+    verb = _clause_verb(tok)
+    if verb is None:
+        return None
+    tokens = _subject_tokens(verb)
+    if tok.head.i in tokens or tok.i in tokens:
+        return None                      # 'its leader said': the subject is what it owns
+    if not tokens and verb.dep_ == "acl" and verb.head.pos_ == "NOUN":
+        tokens = {t.i for p in verb.head.children if p.dep_ == "prep" and p.lower_ == "by"
+                  for c in p.children if c.dep_ == "pobj" for t in c.subtree}
+    own = sorted(_mentions_at(found, tokens, doc), key=lambda m: -m.token_start)
+    return own[0] if own else None
+
+
+def _speaker_unnamed(doc, tok, found: list[Mention]) -> bool:
+    """'the office had received a complaint but would not say when it would decide': the one who
+    says is a singular description nothing was resolved to ('regulators' would be 'they'), and
+    'it' is most likely that; link nothing."""
+    verb = _clause_verb(tok)
+    if verb is None or verb.dep_ != "ccomp":
+        return False
+    said = _subject_tokens(verb.head)
+    heads = [doc[i] for i in said if doc[i].dep_ in SUBJECT_DEPS]
+    return bool(heads) and all(h.tag_ == "NN" and h.is_lower and h.lemma_.lower() not in PERSON_NOUNS
+                               and not _mentions_at(found, {h.i}, doc) for h in heads)
+
+
+def _has_title(g: _Group, lemma: str) -> bool:
+    """A person's title fits the noun: 'the coach' a coach, 'the player' any playing position."""
+    return lemma in g.titles or (lemma == "player" and bool(g.titles & PLAYER_POSITIONS))
+
+
+def _owned_person(doc, tok, owner, names, groups, sent_index) -> list[Mention]:
+    """'Haider backed his fast bowler': the one person the text gave that title, not the owner
+    (the subject whose 'his' it is)."""
+    verb = _clause_verb(tok)
+    own = {id(groups[m.index]) for m in _mentions_at(names, _subject_tokens(verb), doc)} if verb is not None else set()
+    lemma = tok.lemma_.lower()
+    found = _nearest_or_only(names, groups, sent_index, tok,
+                             lambda m, g: m.label == "PERSON" and id(g) not in own and _has_title(g, lemma))
+    if len({id(groups[m.index]) for m in found}) != 1:
+        return []
+    start = min([owner.i] + [c.i for c in tok.children if c.dep_ in ("amod", "compound") and c.i < tok.i])
+    return [_nominal(doc, start, tok, found[0], sent_index)]
+
+
+def _organisation(doc, tok, lemma, candidates, not_subject, sent_index, ctx) -> Optional[Mention]:
+    """'the agency', 'the carmaker's', 'the alliance': the most salient organisation of the last few
+    sentences that fits the kind; an organisation whose name shows the kind, if it is the only
+    one named so far, wins over nearer ones that show nothing ('the carrier' is the Airways)."""
+    kind = _kind_of_noun(lemma)
+    speakers = {ctx.key(m) for m in _mentions_at(candidates, _speaker_tokens(tok), doc)}
+
+    barred = {ctx.key(m) for m in candidates if ctx.groups[m.index] is not_subject}
+
+    def weight(m):
+        if m.label != "ORG" or m.token_start < ctx.dateline or ctx.key(m) in barred:
+            return 0
+        if ctx.key(m) in speakers:
+            return 0
+        return FIT_WEIGHT[_fit(kind, ctx.kinds(m))]
+    best = _best_entity(doc, tok, candidates, ctx.key, weight, sent_index, NOMINAL_WINDOW)
+    if best is not None and weight(best) == FIT_WEIGHT[2]:
+        return best
+    earlier = [m for m in candidates if m.token_end <= tok.i and weight(m) > 0]
+    fitting = [m for m in earlier if weight(m) == FIT_WEIGHT[2]]
+    if len({ctx.key(m) for m in fitting}) != 1:
+        return best
+    if best is not None:     # a nearer one that shows nothing, unless the fitting one is the topic
+        if any(sent_index[tok.i] - sent_index[m.token_start] <= NOMINAL_WINDOW for m in fitting):
+            return best
+        count = [sum(ctx.key(m) == ctx.key(x) for m in earlier) for x in (fitting[0], best)]
+        if count[0] < 2 * count[1]:
+            return best
+    return max(fitting, key=lambda m: m.token_start)
