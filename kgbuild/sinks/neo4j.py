@@ -4,13 +4,17 @@ Model (DESIGN.md "Neo4j model")::
 
     (:Entity:<TypeLabel> {id, name, type, aliases, mentions, documents, ...})
     (:Entity)-[:SPOKE_WITH {confidence, count, modality, evidence, documents, evidence_json}]->(:Entity)
-    (:Document {id, path, sha256})-[:MENTIONS {count}]->(:Entity)
+    (:Document {id, path, sha256, build})-[:MENTIONS {count}]->(:Entity)
 
 Merge rule: a pushed graph is authoritative for the documents it holds, and only for those. What each
 of its documents contributes (mention counts, relation evidence) replaces what that document contributed
 before; what other documents contributed stays. Hence:
 
-- pushing the same graph twice changes nothing (rows whose stored values already match are not written);
+- pushing the same graph twice changes nothing: a document stored with the same sha256 and build (kgbuild
+  version, model, schema) is skipped, rows none of whose documents changed are not even read, and of the
+  other rows only those whose stored values differ are written;
+- a document's sha256 and build are stored last, once everything it contributes is written: a push cut
+  short leaves them unset, so the next push writes that document again instead of skipping it;
 - a second build over new documents merges into the same entity nodes (MERGE on ``id``): aliases and
   documents are unioned, mention counts add up per document, the fullest name wins;
 - a changed document (same id, new sha256) loses its old evidence: an edge left with no evidence is
@@ -70,6 +74,17 @@ _SEEK_ST = ("MATCH (s:Entity {id: row.s}) USING INDEX s:Entity(id) "
 NODE_SKIP = {"id", "spans", "merges"}   # bulky per-mention detail stays in graph.json
 
 
+class _Rows(list):
+    """A query parameter list with a short repr: the driver formats every RUN message for its debug log
+    whether or not anyone logs (``" ".join(map(repr, fields))``), which cost ~2 s of client CPU per 100k
+    relationships. The packer sends it as a plain list."""
+
+    __slots__ = ()
+
+    def __repr__(self) -> str:
+        return f"<{len(self)} rows>"
+
+
 class Neo4jSinkError(KgbuildError):
     """Neo4j could not be reached or refused the work; the message is one line naming the server."""
 
@@ -110,6 +125,7 @@ class PushStats:
     relationships_written: int = 0
     relationships_removed: int = 0
     entities_removed: int = 0
+    documents_unchanged: int = 0   # sealed with the same sha256 and build: their rows were not looked at
     seconds: float = 0.0
 
     def __str__(self) -> str:
@@ -118,11 +134,12 @@ class PushStats:
             removed = f", removed {self.relationships_removed} stale relationships and {self.entities_removed} entities"
         return (f"{self.entities} entities, {self.relationships} relationships, {self.documents} documents "
                 f"({self.entities_written} entities and {self.relationships_written} relationships written"
-                f"{removed}) in {self.seconds:.1f}s")
+                f"{removed}) in {self.seconds:.1f}s"
+                + (f"; {self.documents_unchanged} unchanged documents skipped" if self.documents_unchanged else ""))
 
 
 # -- public API --------------------------------------------------------------------------------------
-def push_graph(kg, connection: Optional[Neo4jConnection] = None, schema=None, *, batch_size: int = 5000,
+def push_graph(kg, connection: Optional[Neo4jConnection] = None, schema=None, *, batch_size: int = 2000,
                clear: bool = False) -> PushStats:
     """Write ``kg`` into Neo4j (see the module docstring for the merge rule); returns what was done.
 
@@ -142,29 +159,64 @@ def _push(kg, connection: Neo4jConnection, schema, batch_size: int, clear: bool)
     stats = PushStats(documents=len(plan.documents), entities=sum(len(r) for r in plan.nodes.values()),
                       relationships=sum(len(r) for r in plan.edges.values()))
     with _driver(connection) as driver, _errors(connection, "write"), ThreadPoolExecutor(1) as pool:
-        # Edge properties (JSON of the evidence) are computed in a thread while the server works: the
-        # driver waits on its socket without the GIL, so the Python work mostly hides behind the writes.
-        prepared = {rtype: [pool.submit(_fresh_edge_props, batch) for batch in _chunks(rows, batch_size)]
-                    for rtype, rows in sorted(plan.edges.items())}
         _ensure_constraints(driver, connection)
         if clear:
             _clear(driver, connection)
         with driver.session(database=connection.database) as session:
-            prior = session.execute_read(_existing_documents, [d["id"] for d in plan.documents])
+            stored = session.execute_read(_existing_documents, plan.doc_ids)
+            settled = _settled_documents(plan.documents, stored)
+            nodes, edges = _unsettled_rows(plan.nodes, settled), _unsettled_rows(plan.edges, settled)
+            stats.documents_unchanged = len(settled)
+            # Edge properties (JSON of the evidence) are computed in a thread while the server works: the
+            # driver waits on its socket without the GIL, so the Python work mostly hides behind the writes.
+            prepared = {rtype: [pool.submit(_fresh_edge_props, batch) for batch in _chunks(rows, batch_size)]
+                        for rtype, rows in sorted(edges.items())}
+            opened = [d for d in plan.documents if d["id"] not in settled]
+            for batch in _chunks(opened, batch_size):
+                session.execute_write(_open_documents, batch)
+            prior = sorted(d for d in stored if d not in settled)
             if prior:
-                _remove_stale(session, plan, sorted(prior), stats, batch_size)
-            for batch in _chunks(plan.documents, batch_size):
-                session.execute_write(_write_documents, batch)
-            for label, rows in sorted(plan.nodes.items()):
+                _remove_stale(session, plan, prior, stats, batch_size)
+            for label, rows in sorted(nodes.items()):
                 for batch in _chunks(rows, batch_size):
                     stats.entities_written += session.execute_write(_merge_entities, label, batch, plan.doc_ids)
-            for rtype, rows in sorted(plan.edges.items()):
+            # One session: two writing disjoint types at once deadlocked on shared nodes (both endpoints of
+            # a new relationship are locked) and were not faster on two cores.
+            for rtype, rows in sorted(edges.items()):
                 # An empty type (count store, O(1)) needs no look-up of existing edges: a fresh push skips it.
                 empty = session.execute_read(_count_type, rtype) == 0
                 for batch, fresh in zip(_chunks(rows, batch_size), prepared.pop(rtype)):
                     stats.relationships_written += session.execute_write(
                         _merge_relationships, rtype, batch, fresh.result(), plan.doc_ids, look_up=not empty)
+            # Last: a document's fingerprint is stored only once everything it contributes is written, so
+            # a push cut short leaves its documents unsealed and the next push writes them again.
+            for batch in _chunks(opened, batch_size):
+                session.execute_write(_seal_documents, batch)
     return stats
+
+
+def _settled_documents(documents: list[dict], stored: dict[str, dict]) -> set[str]:
+    """Documents whose stored fingerprint (sha256 and build) equals the pushed one: a push that stored
+    it completed, and the same text read by the same build contributes exactly what it did then."""
+    settled = set()
+    for doc in documents:
+        seal = doc["seal"]
+        if seal.get("sha256") and stored.get(doc["id"]) == seal:
+            settled.add(doc["id"])
+    return settled
+
+
+def _unsettled_rows(rows_by_key: dict[str, list[dict]], settled: set[str]) -> dict[str, list[dict]]:
+    """Rows with a document that is not settled; a row all of whose documents are settled is already
+    stored as it is (rows with no document at all are always written: nothing proves them stored)."""
+    if not settled:
+        return rows_by_key
+    kept = {}
+    for key, rows in rows_by_key.items():
+        left = [r for r in rows if not r["props"]["documents"] or not settled.issuperset(r["props"]["documents"])]
+        if left:
+            kept[key] = left
+    return kept
 
 
 @contextmanager
@@ -258,9 +310,16 @@ def _plan(kg, schema) -> _Plan:
                 docs[doc] = {"id": doc}
         edges.setdefault(rtype, []).append(row)
         keys.add((str(u), rtype, str(v)))
-    documents = [{"id": i, "props": {k: v for k, v in d.items() if k != "id"}} for i, d in sorted(docs.items())]
+    build = _build_of(kg.graph)
+    documents = [{"id": i, "props": {k: v for k, v in d.items() if k not in ("id", "sha256")},
+                  "seal": {"sha256": d.get("sha256"), "build": build}} for i, d in sorted(docs.items())]
     return _Plan(documents=documents, doc_ids=sorted(docs), nodes=nodes, edges=edges, edge_keys=keys,
                  node_ids={str(n) for n in kg.nodes})
+
+
+def _build_of(graph: dict) -> str:
+    """What produced the graph: the same text read by another version, model or schema may give other rows."""
+    return " ".join(f"{key}={graph.get(key)}" for key in ("kgbuild_version", "model", "schema"))
 
 
 def _node_row(node_id: str, data: dict) -> dict:
@@ -374,13 +433,22 @@ def _clear(driver, connection: Neo4jConnection) -> None:
                     "CALL (n) { DETACH DELETE n } IN TRANSACTIONS OF 5000 ROWS").consume()
 
 
-def _existing_documents(tx, ids: list[str]) -> dict[str, Optional[str]]:
-    result = tx.run("UNWIND $ids AS id MATCH (d:Document {id: id}) RETURN d.id AS id, d.sha256 AS sha256", ids=ids)
-    return {r["id"]: r["sha256"] for r in result}
+def _existing_documents(tx, ids: list[str]) -> dict[str, dict]:
+    """id -> stored fingerprint ({sha256, build}; None values for a document not sealed yet)."""
+    result = tx.run("UNWIND $ids AS id MATCH (d:Document {id: id}) USING INDEX d:Document(id) "
+                    "RETURN d.id AS id, d.sha256 AS sha256, d.build AS build", ids=_Rows(ids))
+    return {r["id"]: {"sha256": r["sha256"], "build": r["build"]} for r in result}
 
 
-def _write_documents(tx, rows: list[dict]) -> None:
-    tx.run("UNWIND $rows AS row MERGE (d:Document {id: row.id}) SET d += row.props", rows=rows).consume()
+def _open_documents(tx, rows: list[dict]) -> None:
+    """Create or update the documents this push writes, and unseal them before any of their rows moves."""
+    tx.run("UNWIND $rows AS row MERGE (d:Document {id: row.id}) SET d += row.props REMOVE d.sha256, d.build",
+           rows=_Rows(rows)).consume()
+
+
+def _seal_documents(tx, rows: list[dict]) -> None:
+    tx.run("UNWIND $rows AS row MATCH (d:Document {id: row.id}) USING INDEX d:Document(id) SET d += row.seal",
+           rows=_Rows(rows)).consume()
 
 
 def _merge_entities(tx, label: str, rows: list[dict], pushed_docs: list[str]) -> int:
@@ -389,7 +457,7 @@ def _merge_entities(tx, label: str, rows: list[dict], pushed_docs: list[str]) ->
     existing = {r["id"]: r for r in tx.run(
         f"UNWIND $ids AS id MATCH (n:Entity {{id: id}}) {_SEEK_N} "
         "RETURN n.id AS id, properties(n) AS props, labels(n) AS labels, "
-        "[(n)<-[m:MENTIONS]-(d:Document) | [d.id, m.count]] AS mentioned", ids=[r["id"] for r in rows])}
+        "[(n)<-[m:MENTIONS]-(d:Document) | [d.id, m.count]] AS mentioned", ids=_Rows(r["id"] for r in rows))}
     pushed = set(pushed_docs)
     writes, stale, mentions, created = [], [], [], []
     for row in rows:
@@ -425,22 +493,22 @@ def _merge_entities(tx, label: str, rows: list[dict], pushed_docs: list[str]) ->
         tx.run(f"UNWIND $rows AS row CREATE (n:Entity{labels} {{id: row.id}}) SET n += row.props "
                "WITH n, row UNWIND row.mentions AS m "
                "MATCH (d:Document {id: m.doc}) USING INDEX d:Document(id) "
-               "CREATE (d)-[:MENTIONS {count: m.count}]->(n)", rows=created).consume()
+               "CREATE (d)-[:MENTIONS {count: m.count}]->(n)", rows=_Rows(created)).consume()
     if not writes:
         return len(created)
     others = sorted(set(TYPE_LABELS.values()) - {label})
     set_label = f"SET n:`{label}` " if label else ""
     # Three plain queries rather than one with subqueries: no Eager operators, each plan a few seeks per row.
     tx.run("UNWIND $rows AS row MERGE (n:Entity {id: row.id}) SET n += row.props "
-           f"{set_label}REMOVE n:{':'.join(f'`{x}`' for x in others)}", rows=writes).consume()
+           f"{set_label}REMOVE n:{':'.join(f'`{x}`' for x in others)}", rows=_Rows(writes)).consume()
     if stale:
         tx.run(f"UNWIND $rows AS row MATCH (n:Entity {{id: row.id}}) {_SEEK_N} "
                "MATCH (d:Document {id: row.doc}) USING INDEX d:Document(id) "
-               "MATCH (d)-[x:MENTIONS]->(n) DELETE x", rows=stale).consume()
+               "MATCH (d)-[x:MENTIONS]->(n) DELETE x", rows=_Rows(stale)).consume()
     if mentions:
         tx.run(f"UNWIND $rows AS row MATCH (n:Entity {{id: row.id}}) {_SEEK_N} "
                "MATCH (d:Document {id: row.doc}) USING INDEX d:Document(id) "
-               "MERGE (d)-[x:MENTIONS]->(n) SET x.count = row.count", rows=mentions).consume()
+               "MERGE (d)-[x:MENTIONS]->(n) SET x.count = row.count", rows=_Rows(mentions)).consume()
     return len(writes) + len(created)
 
 
@@ -464,7 +532,8 @@ def _merge_relationships(tx, rtype: str, rows: list[dict], fresh: list[dict], pu
     if look_up:
         existing = {(r["s"], r["t"]): r["props"] for r in tx.run(
             f"UNWIND $rows AS row {_SEEK_ST} MATCH (s)-[r:`{rtype}`]->(t) "
-            "RETURN row.s AS s, row.t AS t, properties(r) AS props", rows=[{"s": r["s"], "t": r["t"]} for r in rows])}
+            "RETURN row.s AS s, row.t AS t, properties(r) AS props",
+            rows=_Rows({"s": r["s"], "t": r["t"]} for r in rows))}
     pushed = set(pushed_docs)
     writes = []
     for row, props in zip(rows, fresh):
@@ -477,7 +546,7 @@ def _merge_relationships(tx, rtype: str, rows: list[dict], fresh: list[dict], pu
         writes.append({"s": row["s"], "t": row["t"], "props": props})
     if writes:
         tx.run(f"UNWIND $rows AS row {_SEEK_ST} MERGE (s)-[r:`{rtype}`]->(t) SET r += row.props",
-               rows=writes).consume()
+               rows=_Rows(writes)).consume()
     return len(writes)
 
 
@@ -500,7 +569,7 @@ def _edges_of_documents(tx, docs: list[str]) -> list[tuple]:
     result = tx.run(
         "UNWIND $docs AS doc MATCH (d:Document {id: doc}) USING INDEX d:Document(id) "
         "MATCH (d)-[:MENTIONS]->(:Entity)-[r]-(:Entity) WHERE doc IN r.documents WITH DISTINCT r "
-        "RETURN startNode(r).id AS s, type(r) AS type, endNode(r).id AS t", docs=docs)
+        "RETURN startNode(r).id AS s, type(r) AS type, endNode(r).id AS t", docs=_Rows(docs))
     return [(r["s"], r["type"], r["t"]) for r in result]
 
 
@@ -508,16 +577,16 @@ def _update_or_delete_edges(tx, rtype: str, rows: list[dict], pushed: set) -> in
     """Edges the new graph lacks: keep other documents' evidence, delete the edge when none is left."""
     match = f"UNWIND $rows AS row {_SEEK_ST} MATCH (s)-[r:`{rtype}`]->(t)"
     keep, gone = [], []
-    for r in tx.run(f"{match} RETURN row.s AS s, row.t AS t, properties(r) AS props", rows=rows):
+    for r in tx.run(f"{match} RETURN row.s AS s, row.t AS t, properties(r) AS props", rows=_Rows(rows)):
         evidence = _merge_evidence(r["props"].get("evidence_json"), [], pushed)
         if evidence:
             keep.append({"s": r["s"], "t": r["t"], "props": _edge_props(evidence, {})})
         else:
             gone.append({"s": r["s"], "t": r["t"]})
     if keep:
-        tx.run(f"{match} SET r += row.props", rows=keep).consume()
+        tx.run(f"{match} SET r += row.props", rows=_Rows(keep)).consume()
     if gone:
-        tx.run(f"{match} DELETE r", rows=gone).consume()
+        tx.run(f"{match} DELETE r", rows=_Rows(gone)).consume()
     return len(gone)
 
 
@@ -531,7 +600,7 @@ def _drop_stale_mentions(tx, docs: list[str], keep_ids: list[str]) -> int:
         "WITH e, collect(o.id) AS docs, sum(coalesce(m.count, 0)) AS mentions "
         "SET e.documents = docs, e.mentions = mentions "
         "WITH e, docs WHERE size(docs) = 0 AND NOT EXISTS { (e)--() } "
-        "DELETE e RETURN count(*) AS removed", docs=docs, keep=keep_ids)
+        "DELETE e RETURN count(*) AS removed", docs=_Rows(docs), keep=_Rows(keep_ids))
     record = result.single()
     return record["removed"] if record else 0
 
