@@ -249,8 +249,19 @@ class _LongForms:
             fits = set(pools[0]).intersection(*pools[1:]) if pools else set()
             fits = {k for k in fits if k != key and _contiguous(parts, k[1].split())
                     and not _distinct_body(parts, k[1].split())}
-            return fits, "short form of an organisation"
+            return _outermost(fits), "short form of an organisation"
         return set(), ""
+
+
+def _outermost(fits: set[Key]) -> set[Key]:
+    """Nested long forms of one body ('Treasury' in 'U.S. Treasury' and 'U.S. Treasury Department')
+    are one candidate: the longest, which the shorter joins itself. Different bodies ('African
+    Union' and 'African Union Commission') stay two, and the short form stays ambiguous."""
+    if len(fits) < 2:
+        return fits
+    inner = {a for a in fits for b in fits if a != b and _contiguous(a[1].split(), b[1].split())
+             and not _distinct_body(a[1].split(), b[1].split())}
+    return fits - inner
 
 
 def _maybe_mistyped_surname(m: Mention, key: Key) -> bool:

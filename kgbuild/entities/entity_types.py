@@ -26,7 +26,11 @@ SURNAME_MISLABELS = frozenset({"ORG", "PRODUCT", "WORK_OF_ART", "NORP", "FAC", "
 # "the annexation of X", "the capital of X": X is a territory.
 TERRITORY_HEADS = frozenset({"annexation", "invasion", "occupation", "capital", "province", "region",
                              "citizen", "people", "resident", "independence", "liberation", "border",
-                             "territory", "sovereignty", "president", "prime", "king", "queen"})
+                             "territory", "sovereignty", "president", "prime", "king", "queen",
+                             # "the northern town of X", "the city of X"
+                             "town", "city", "village", "municipality", "enclave"})
+# "annexed X", "invaded X": what a state annexes or invades is a territory.
+TERRITORY_VERBS = frozenset({"annex", "invade", "occupy", "conquer", "reconquer"})
 RIVER_PREPOSITIONS = frozenset({"on", "along", "across", "over", "up", "down", "crossing", "cross", "beside"})
 LOCATIVE_PREPOSITIONS = frozenset({"in", "into", "across", "throughout", "near"})
 ORG_HEADS = frozenset("""inc corp corporation co ltd llc plc group company bank university institute agency
@@ -36,7 +40,7 @@ systems holdings partners fund court robotics pharmaceuticals therapeutics energ
 ventures capital entertainment telecom parliament assembly senate army navy police board office bureau
 presidency secretariat directorate authority administration cartel gang militia mining resources metals
 minerals petroleum oil shipping logistics foods insurance pharma biotech software electronics
-chemicals""".split())
+chemicals management coalition alliance movement front treasury""".split())
 FAC_HEADS = frozenset("""airport bridge stadium arena tower station hospital museum palace square street
 avenue hall building centre center port base prison cathedral church mosque temple""".split())
 PLACE_HEADS = frozenset("county province region district prefecture governorate oblast islands island "
@@ -214,6 +218,10 @@ def _person_unlikely(name: str, index) -> bool:
     return any(index.is_place(p) and p[:1].isupper() for p in parts[1:])
 
 
+# Officers a body has ("X's director of football", "X general secretary"), beside names.ORG_ROLE_NOUNS.
+OFFICER_NOUNS = frozenset({"director", "directors", "secretary", "treasurer"})
+
+
 def _role_after(doc, m: Mention) -> Optional[str]:
     """'X coach Jane Doe', "X's chairman": the role noun right after the name, if any."""
     j = m.token_end
@@ -224,7 +232,7 @@ def _role_after(doc, m: Mention) -> Optional[str]:
     if j >= len(doc):
         return None
     tok = doc[j]
-    if tok.is_lower and (tok.lower_ in CLUB_ROLE_NOUNS or tok.lower_ in ORG_ROLE_NOUNS):
+    if tok.is_lower and (tok.lower_ in CLUB_ROLE_NOUNS or tok.lower_ in ORG_ROLE_NOUNS or tok.lower_ in OFFICER_NOUNS):
         return tok.lower_
     return None
 
@@ -249,6 +257,14 @@ def _joined(root) -> Optional[str]:
         if verb.lemma_.lower() in JOIN_VERBS and not (verb.lemma_.lower() == "sign" and root.head.lower_ == "to"):
             return "sign"
     return None
+
+
+def _told_in_interview(root) -> bool:
+    """'X told Y in an interview', 'X told Y in an interview on Sunday': Y conducted an interview."""
+    if root.dep_ not in ("dobj", "dative") or root.head.lemma_.lower() != "tell":
+        return False
+    return any(c.dep_ == "prep" and c.lower_ == "in" and any(g.lemma_.lower() == "interview" for g in c.children)
+               for c in root.head.children)
 
 
 def _told(root) -> bool:
@@ -382,9 +398,9 @@ def correct_labels(doc, mentions: list[Mention], index) -> None:
     person_tokens: set[str] = set()
     org_tokens: set[str] = set()
     for m in mentions:
-        head_label = head_noun_label(m.name) if m.label == "PERSON" else None
+        head_label = head_noun_label(m.name) if m.label == "PERSON" else _body_read_as_thing(m)
         if head_label:
-            m.label = head_label   # '... Robotics', '... Space Telescope'
+            m.label = head_label   # '... Robotics', '... Space Telescope'; a 'law' named '... Authority'
         elif m.label == "PERSON" and _person_unlikely(m.name, index):
             m.label, m.attributes["label_cue"] = "ORG", "team or firm named after a place"   # 'Atletico Madrid'
             for key in PERSON_ATTRIBUTES:
@@ -436,6 +452,8 @@ def correct_labels(doc, mentions: list[Mention], index) -> None:
                 m.label = "LOC"   # 'a border on the Danube', 'along the Nile'
             elif m.token_start > 0 and doc[m.token_start - 1].lower_ == "the" and "title" not in m.attributes:
                 m.label = "ORG"
+            elif _told_in_interview(doc.root(m.token_start, m.token_end)) and not first_name_gender(m.name):
+                m.label = "ORG"   # 'X told Polsat in an interview': a one-word listener named nowhere else is an outlet
     _context_types(doc, mentions, index)
     _propagate(mentions, before)
     _org_over_unknown_place(doc, mentions, index)
@@ -564,10 +582,24 @@ def _after_title(doc, m: Mention) -> bool:
     return prev.text[:1].isupper() and is_title(prev.text) and prev.dep_ == "compound"
 
 
+# Head nouns that only public bodies have: a 'law' or 'event' named '... Authority' is a body.
+BODY_HEADS = frozenset("authority commission agency ministry department bureau directorate inspectorate regulator".split())
+
+
+def _body_read_as_thing(m: Mention) -> Optional[str]:
+    """'ORG' for a name the model read as a law, an event or a product that ends in a word only
+    bodies end in ('the Danish Energy Authority' tagged LAW); None otherwise."""
+    parts = m.name.split()
+    if m.label in ("LAW", "EVENT", "PRODUCT") and len(parts) > 1 and parts[-1].casefold() in BODY_HEADS:
+        return "ORG"
+    return None
+
+
 def _looks_like_initials_name(name: str) -> bool:
-    """'P.D. Harrington', 'J. K. Rowling': initials then a surname."""
+    """'P.D. Harrington', 'J. K. Rowling': initials then a surname (not 'U.S. Treasury', 'U.N.
+    Council': initials then an institution word)."""
     parts = name.split()
-    return len(parts) >= 2 and parts[-1][:1].isupper() and parts[-1].isalpha() and all(
+    return len(parts) >= 2 and parts[-1][:1].isupper() and parts[-1].isalpha() and not head_noun_label(name) and all(
         len(p.replace(".", "")) <= 2 and p.endswith(".") and p[0].isupper() for p in parts[:-1])
 
 
@@ -606,6 +638,8 @@ def _territory_context(doc, m: Mention, index, any_place: bool = False) -> bool:
     """'the annexation of X', 'the capital of X'; a gazetteer place after 'in'/'into'; with
     ``any_place`` (a one-word 'person' that is nobody's name here) any name after 'in'/'into'."""
     root = doc.root(m.token_start, m.token_end)
+    if root.dep_ == "dobj" and root.head.lemma_.lower() in TERRITORY_VERBS:
+        return True     # 'after annexing X', 'occupied X'
     if root.dep_ != "pobj":
         return False
     prep = root.head

@@ -12,6 +12,7 @@ from .doc_view import view_of
 from .entity_types import LOCATIVE_PREPOSITIONS, ORG_HEADS, WORK_NOUNS, head_noun_label
 from ..model import Mention
 from .name_spans import NON_ENTITY_LABELS, PLACE_LABELS, is_proper_name, name_mention, sentence_of
+from .places import country_index
 from .names import ARTICLES, CLUB_ROLE_NOUNS, ORG_KIND_NOUNS, first_name_gender, is_title
 
 # Verbs and phrases that put a title in quotation marks after them ('a report titled "X"').
@@ -208,6 +209,9 @@ def repeated_names(doc, mentions: list[Mention], sent_starts) -> list[Mention]:
         words = tuple(texts[m.token_start:m.token_end])
         if " ".join(words) == m.name and any(ch.isupper() for ch in m.name):
             labels.setdefault(words, []).append(m.label)
+    bodies = {body for body in map(_distinctive_body, labels) if body and body not in labels}
+    for body in bodies:
+        labels[body] = ["ORG"]
     by_first: dict[str, list[tuple]] = {}
     for words in sorted(labels, key=lambda w: (-len(w), w)):
         by_first.setdefault(words[0], []).append(words)
@@ -222,6 +226,7 @@ def repeated_names(doc, mentions: list[Mention], sent_starts) -> list[Mention]:
                 j = i + len(words)
                 if tuple(texts[i:j]) == words and not any(k in covered for k in range(i, j)) \
                         and not _inside_longer_name(doc, i, j) \
+                        and (words not in bodies or all(doc.pos[k] == "PROPN" for k in range(i, j))) \
                         and not (len(words) == 1 and doc[i].is_sent_start and doc[i].is_stop
                                  and not doc[i].text.isupper()):
                     found = words
@@ -239,6 +244,23 @@ def repeated_names(doc, mentions: list[Mention], sent_starts) -> list[Mention]:
         ))
         i = j
     return out
+
+
+def _distinctive_body(words: tuple) -> tuple:
+    """'Trian' of 'Trian Fund Management', 'Halvorsen' of 'Halvorsen Shipping': the words before
+    the trailing institution words, by which a text names the firm again ('Trian urged the
+    board'); empty where that is a nationality or a place ('European' of 'European Commission')."""
+    k = len(words)
+    while k > 0 and words[k - 1].casefold() in ORG_HEADS:
+        k -= 1
+    body = words[:k]
+    if not body or k == len(words) or not all(w[:1].isupper() and w.isalpha() for w in body):
+        return ()
+    index = country_index()
+    text = " ".join(body)
+    if index.demonym(text) or index.country(text) or index.is_place(text) or text.casefold() in ARTICLES:
+        return ()
+    return body
 
 
 def _inside_longer_name(doc, i: int, j: int) -> bool:

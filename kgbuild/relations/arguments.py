@@ -8,6 +8,8 @@ sentence to the next and a type constraint should not depend on that luck.
 
 from __future__ import annotations
 
+import re
+from bisect import bisect_left
 from collections import defaultdict
 from dataclasses import dataclass
 from typing import Optional
@@ -17,6 +19,8 @@ from .paths import RELATIVE_PRONOUNS
 from .tokens import StringMemo, TokenTable
 
 KIND_RANK = {"name": 0, "nominal": 1, "pronoun": 2}
+# Words inside a name after which the last word names something else ("Bank of England").
+LINKING_WORDS = frozenset({"of", "for", "and", "on", "in", "at", "to", "&"})
 
 
 @dataclass(frozen=True)
@@ -139,12 +143,46 @@ class MentionIndex:
                 if t.dep[c] == "appos" and (m := self.covering(c)) is not None:
                     via = "apposition" if via == "direct" else via
                     break
+        if m is None and tok in self.dateline:
+            m = self._subject_hung_on_dateline(tok)
+            via = "apposition" if m is not None and via == "direct" else via
+        elif (m is None or self.referent(m) is None) and t.pos[tok] == "NOUN":
+            named = self._name_in_apposition_within(tok)
+            if named is None and t.dep[tok] == "appos":
+                # "X, a Swede who joined Acme": the description stands for the name it describes
+                head = self.covering(t.head[tok])
+                named = head if head is not None and head.kind == "name" else None
+            if named is not None:
+                m, via = named, ("apposition" if via == "direct" else via)
         ref = self.referent(m) if m is not None else None
         if ref is None or ref.token_start in self.dateline:
             return None
         if m.kind != "name":
             via = "coreference"
         return Argument(m, via)
+
+    def _subject_hung_on_dateline(self, tok: int) -> Optional[Mention]:
+        """"LONDON (Reuters) - Acme's envoy for Asia, X, met Y": the parser makes the dateline
+        the subject and hangs the real one on it as an apposition."""
+        t = self.t
+        for c in t.kids[tok]:
+            if t.dep[c] != "appos" or c in self.dateline:
+                continue
+            return self._name_in_apposition_within(c) or self.covering(c)
+        return None
+
+    def _name_in_apposition_within(self, tok: int) -> Optional[Mention]:
+        """"the bloc's envoy for Asia, Jane Roe, met ...": the name in apposition to a title
+        that names no one itself, where the parser hangs it on the title's last noun ('Asia')."""
+        t = self.t
+        frontier = [k for k in t.kids[tok] if t.dep[k] in ("appos", "prep")]
+        while frontier:
+            i = frontier.pop(0)
+            m = self.covering(i) if t.dep[i] == "appos" else None
+            if m is not None and m.kind == "name":
+                return m
+            frontier.extend(k for k in t.kids[i] if t.dep[k] in ("appos", "prep", "pobj"))
+        return None
 
     def _antecedent(self, pronoun: int) -> int:
         """The noun a relative pronoun stands for ("the Union, which is headquartered in ..." ->
@@ -219,10 +257,11 @@ class MentionIndex:
             c = votes.setdefault(m.name.casefold(), {})
             c[m.label] = c.get(m.label, 0) + 1
         # "Doe" also votes with "Jane Doe" (and the reverse) when the long name ends with it
+        # ("University of Warsaw" does not vote with "Warsaw": after 'of' comes another thing)
         lasts: dict[str, list[Mention]] = {}
         for m in names:
             parts = m.name.split()
-            if len(parts) > 1:
+            if len(parts) > 1 and parts[-2].casefold() not in LINKING_WORDS:
                 lasts.setdefault(parts[-1].casefold(), []).append(m)
         for short, longs in lasts.items():
             if short in votes:
@@ -306,11 +345,26 @@ def _coordinated(t: TokenTable, i: int) -> list[int]:
 DASHES = frozenset({"-", "–", "—", "--"})
 
 
+def _line_starts(doc, t: TokenTable) -> list[tuple[int, int]]:
+    """(first token, end of its sentence) for each sentence and for each line that opens
+    inside one: a full article puts a headline and a byline before the dateline, and the
+    parser often glues all three to the lead sentence ("Headline\n\nBy X\n\nLONDON -")."""
+    out = list(t.sent_bounds)
+    text = doc.text
+    if "\n" not in text:
+        return out
+    for nl in re.finditer(r"\n\s*", text):
+        k = bisect_left(t.idx, nl.end())
+        if 0 < k < len(t.idx) and t.idx[k] == nl.end():
+            out.append((k, t.sent(k)[1]))
+    return out
+
+
 def _dateline_tokens(doc, t: TokenTable) -> frozenset:
     """Token indices of news datelines ("NAIROBI (Reuters) -", "CANNES, France -", "LIMA, May 3 -"):
     places of filing, never arguments of the sentence they are glued to."""
     out: set[int] = set()
-    for a, b in t.sent_bounds:
+    for a, b in _line_starts(doc, t):
         first = doc[a]
         if not (first.is_upper and first.is_alpha and len(first) >= 3):
             continue
