@@ -38,8 +38,12 @@ ISLAND_WORDS = frozenset({"islands", "isles"})
 # Union', 'Boeing Commercial Airplanes' not 'Boeing', 'Amazon Web Services' not 'Amazon'.
 SUBORGANISATION_HEADS = frozenset("""commission council committee court board secretariat assembly parliament
 university college school institute academy foundation division unit arm branch services airplanes aircraft
-engines aerospace
+engines aerospace fund programme program agency
 """.split())
+NAME_PREPOSITIONS = frozenset("of on for".split())
+# What a firm makes or a text names after it, never the firm itself: a product, a work, a law
+# (an event keeps its short form: "the Booker" is the prize).
+THING_LABELS = frozenset({"PRODUCT", "WORK_OF_ART", "LAW"})
 CORPORATE_SUFFIXES = frozenset("inc incorporated ltd limited corp corporation plc ag sa nv gmbh llc co group "
                                "holdings".split())
 
@@ -66,6 +70,9 @@ def resolve_entities(extractions: list[DocumentExtraction]) -> Resolution:
         for m, k in sorted(items, key=lambda mk: mk[0].start):
             first_seen.setdefault(k, m.start)
         finder = _LongForms(first_seen)
+        labels: dict[Key, set[str]] = defaultdict(set)
+        for m, k in items:
+            labels[k].add(m.label)
         here = defined.get(doc_id, {})
         countries = sorted({k for m, k in items if canonical_country(m)})
         for m, k in items:
@@ -77,6 +84,8 @@ def resolve_entities(extractions: list[DocumentExtraction]) -> Resolution:
                 target[(doc_id, m.index)] = (fuller, "short country name, fuller one in the document")
                 continue
             hits, rule = finder.hits(m, k)
+            if rule == "short form of an organisation":
+                hits = {h for h in hits if not labels[h] <= THING_LABELS}   # 'Acme' is not 'Acme Vault' the app
             if len(hits) > 1 and rule == "surname":
                 hits = {h for h in hits if first_seen[h] < m.start}   # only one introduced so far
                 rule = "surname, the one named so far"
@@ -290,7 +299,14 @@ def _distinct_body(short: list[str], long: list[str]) -> bool:
     if long[:n] != short:
         return False
     rest = long[n:]
-    return rest[-1] in SUBORGANISATION_HEADS and (n > 1 or len(rest) > 1)
+    return _head_word(rest) in SUBORGANISATION_HEADS and (n > 1 or len(rest) > 1)
+
+
+def _head_word(words: list[str]) -> str:
+    """The head noun of a name: its last word before a preposition ('committee' in 'Committee on
+    Energy and Natural Resources'), else its last word."""
+    cut = next((i for i, w in enumerate(words) if w in NAME_PREPOSITIONS), len(words))
+    return words[cut - 1] if cut > 0 else words[-1]
 
 
 def _contiguous(short: list[str], long: list[str]) -> bool:

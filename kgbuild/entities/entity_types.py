@@ -42,7 +42,8 @@ presidency secretariat directorate authority administration cartel gang militia 
 minerals petroleum oil shipping logistics foods insurance pharma biotech software electronics
 chemicals management coalition alliance movement front treasury""".split())
 FAC_HEADS = frozenset("""airport bridge stadium arena tower station hospital museum palace square street
-avenue hall building centre center port base prison cathedral church mosque temple""".split())
+avenue hall building centre center port base prison cathedral church mosque temple road lane
+boulevard highway""".split())
 PLACE_HEADS = frozenset("county province region district prefecture governorate oblast islands island "
                         "valley peninsula".split())
 PLACE_FIRST_WORDS = frozenset({"county", "province", "lake", "mount", "cape"})
@@ -57,6 +58,7 @@ def _context_types(doc, mentions: list[Mention], index) -> None:
     'X coach Jane Doe', 'signed for X', 'X denied the report', a team named after its city
     ('Atletico Madrid' read as a person), the Moon. A name so typed carries ``label_cue``
     (the rule), which resolution counts as stronger evidence than the model's label."""
+    _firms_by_their_officers(doc, mentions)
     person_parts = frozenset(p for m in mentions if m.label == "PERSON" and " " in m.name for p in m.name.split())
     for m in mentions:
         if m.attributes.get("derived_from") or m.attributes.get("label_cue"):
@@ -86,6 +88,8 @@ def _context_label(doc, m: Mention, index, person_parts: frozenset = frozenset()
         return None
     if is_dateline(doc, m) or (" " not in name and name in person_parts):
         return None      # 'SAN FRANCISCO, Jan 22 -' parses as a subject; 'Ferrand' is a person's surname
+    if label != "PERSON" and _in_byline(doc, m):
+        return "PERSON", "byline"                          # 'By Jane Roe and John Doe'
     nxt = doc[m.token_end] if m.token_end < len(doc) else None
     if nxt is not None and nxt.text in ("-", "–") and m.token_end + 1 < len(doc) \
             and doc[m.token_end + 1].lower_ in ("based", "headquartered"):
@@ -200,12 +204,39 @@ def _kind_noun_before(doc, m: Mention, prev, root) -> Optional[tuple[str, str]]:
             return "ORG", f"'{word}' before it"
         if word in PLACE_KIND_NOUNS and m.label != "PERSON":
             return "GPE", f"'{word}' before it"
+    kind = _kind_noun_named(doc, m, root)
+    if kind:
+        return kind
     described = [c for c in root.children if c.dep_ == "appos" and c.is_lower]
     if root.dep_ == "nsubj" and root.head.lemma_ == "be":
         described += [c for c in root.head.children if c.dep_ == "attr" and c.is_lower]
     for c in described:
         if c.lower_ in ORG_KIND_NOUNS and not any(ch.dep_ == "prep" for ch in c.children):
             return "ORG", f"described as a {c.lower_}"
+    return None
+
+
+def _kind_noun_named(doc, m: Mention, root) -> Optional[tuple[str, str]]:
+    """The kind noun a name is given to: 'the workers' union, X,', 'a new app, X,', 'a group
+    called X' ('a company called John Lewis' too), and 'the newspaper X' where the parser lost
+    the link. Otherwise a name with a first name is left alone ('the group, Jane Roe said')."""
+    noun = None
+    i = m.token_start
+    if root.dep_ == "oprd" and root.head.lemma_.lower() in ("call", "name") and root.head.dep_ == "acl":
+        noun = root.head.head                                # 'a group called X'
+    elif m.label == "PERSON" and first_name_gender(m.name.split()[0]):
+        return None
+    elif i >= 2 and doc[i - 1].text == "," and m.token_end < len(doc) and doc[m.token_end].text == ",":
+        noun = doc[i - 2]                                    # 'the union, X,'
+    elif i >= 2 and doc[i - 2].pos_ == "DET" and doc[i - 1].lower_ in MEDIA_NOUNS:
+        noun = doc[i - 1]                                    # 'the newspaper X'
+    if noun is None or not noun.is_lower or noun.pos_ != "NOUN":
+        return None
+    word = noun.lower_
+    if word in PRODUCT_KIND_NOUNS:
+        return "PRODUCT", f"named a {word}"
+    if word in ORG_KIND_NOUNS | MEDIA_NOUNS:
+        return "ORG", f"named a {word}"
     return None
 
 
@@ -235,6 +266,52 @@ def _role_after(doc, m: Mention) -> Optional[str]:
     if tok.is_lower and (tok.lower_ in CLUB_ROLE_NOUNS or tok.lower_ in ORG_ROLE_NOUNS or tok.lower_ in OFFICER_NOUNS):
         return tok.lower_
     return None
+
+
+# Officers and owners only a body has ("X's chief executive", "X's shareholders"); a person may
+# have a spokesman or staff, so those are left out.
+CORPORATE_ROLE_WORDS = frozenset("chairman chairwoman chairperson ceo shareholders shareholder investors board "
+                                 "employees founder founders owners".split())
+CHIEF_TITLES = frozenset("executive financial operating technology information".split())
+
+
+def _corporate_role_after(doc, m: Mention) -> bool:
+    """"Acme's chief executive", "Acme's shareholders": a possessive name followed by a role only a
+    company has is a company, though the model read it as a person."""
+    j = m.token_end
+    if j + 1 >= len(doc) or doc[j].tag_ != "POS":
+        return False
+    word = doc[j + 1].lower_
+    if word == "chief":
+        return j + 2 < len(doc) and doc[j + 2].lower_ in CHIEF_TITLES
+    return word in CORPORATE_ROLE_WORDS
+
+
+def _firms_by_their_officers(doc, mentions: list[Mention]) -> None:
+    """A one-word 'person' with no first name and nobody's surname here, followed by "'s chief
+    executive" or "'s shareholders", is a company; the label then holds for the name everywhere."""
+    named_parts = _first_named_person_parts(mentions)
+    for m in mentions:
+        if m.label == "PERSON" and " " not in m.name and not first_name_gender(m.name) \
+                and m.name not in named_parts and not m.attributes.get("derived_from") \
+                and not m.attributes.get("label_cue") and _corporate_role_after(doc, m):
+            m.label, m.attributes["label_cue"] = "ORG", "a firm's officer after it"
+            for key in PERSON_ATTRIBUTES:
+                m.attributes.pop(key, None)
+
+
+def _in_byline(doc, m: Mention) -> bool:
+    """A first and last name on a line that begins with 'By' ('By Jane Roe and Raj Mehta'): the
+    article's writers, whatever the model read."""
+    parts = m.name.split()
+    if len(parts) < 2 or not first_name_gender(parts[0]) or head_noun_label(m.name):
+        return False
+    i = m.token_start - 1
+    while i >= 0 and "\n" not in doc[i].text and m.token_start - i <= 12:
+        if doc[i].text == "By" and (i == 0 or "\n" in doc[i - 1].text):
+            return True
+        i -= 1
+    return False
 
 
 def _club_role_before_person(doc, m: Mention) -> bool:
@@ -416,6 +493,7 @@ def correct_labels(doc, mentions: list[Mention], index) -> None:
         elif m.label == "ORG" and len(parts) > 1:
             org_tokens.update(parts)
     single_persons = {m.name for m in mentions if m.label == "PERSON" and " " not in m.name}
+    named_parts = _first_named_person_parts(mentions)   # 'Leeds United' read as a person names no one
     before = {id(m): m.label for m in mentions}
     for m in mentions:
         if m.attributes.get("derived_from"):
@@ -428,7 +506,8 @@ def correct_labels(doc, mentions: list[Mention], index) -> None:
                 m.label = "PERSON"    # 'P.D. Harrington'; 'Jane Roe' typed GPE where 'Roe' is a PERSON
                 continue
             if single and m.name in person_tokens and (m.label in SURNAME_MISLABELS or not (
-                    index.country(m.name) or index.is_capital(m.name))):
+                    index.country(m.name) or index.is_capital(m.name))) \
+                    and not (index.is_place(m.name) and m.name not in named_parts):
                 m.label = "PERSON"    # a surname of a person named in the document
                 continue
             if m.label not in PLACE_LABELS:
@@ -442,6 +521,9 @@ def correct_labels(doc, mentions: list[Mention], index) -> None:
         # PERSON-labelled names that are no persons
         if m.name.replace(".", "").isupper() and len(m.name) > 1:
             m.label = "ORG"       # persons are not written in capitals: an acronym
+        elif single and index.is_place(m.name) and not first_name_gender(m.name) \
+                and m.name not in named_parts:
+            m.label = "GPE"       # a city the gazetteer knows, no first name, nobody's surname here
         elif single and m.name not in person_tokens:
             if index.country(m.name) or index.is_capital(m.name) or _territory_context(doc, m, index, any_place=True):
                 m.label = "GPE"
@@ -457,6 +539,13 @@ def correct_labels(doc, mentions: list[Mention], index) -> None:
     _context_types(doc, mentions, index)
     _propagate(mentions, before)
     _org_over_unknown_place(doc, mentions, index)
+
+
+def _first_named_person_parts(mentions: list[Mention]) -> frozenset:
+    """Words of the person names that begin with a first name ('Jane Leeds'), not of a team or
+    firm the model read as a person ('Leeds United')."""
+    return frozenset(p for m in mentions if m.label == "PERSON" and " " in m.name
+                     and first_name_gender(m.name.split()[0]) for p in m.name.split()[1:])
 
 
 def _type_by_related_org(mentions: list[Mention], index) -> None:

@@ -195,13 +195,22 @@ class MentionIndex:
         clause = t.head[word]
         if t.dep[clause] == "relcl" and t.head[clause] != clause:
             tok = t.head[clause]
+            if t.lower[pronoun] == "which" and self._names_person(tok):
+                # 'which' never stands for a person: "X, a leader of the Party (P), which
+                # governs Y" -> the Party, the name right before the pronoun.
+                before = _name_before(t, min(word, pronoun))
+                if before is not None and before >= 2 and self.covering(before) is None \
+                        and t.doc[before - 1].text == "(":
+                    before -= 2                          # over an unlinked '(ABC)' to its long name
+                if before is not None and self.covering(before) is not None and not self._names_person(before):
+                    return before
             if self.covering(tok) is not None or any(t.dep[c] == "appos" and self.covering(c) for c in t.kids[tok]):
                 return tok
             # The parser hung the clause on a farther noun ("members of the Union, which ..."):
             # a relative pronoun stands for the name right before it.
             before = _name_before(t, min(word, pronoun))
             return before if before is not None and self.covering(before) is not None else tok
-        if t.lower[pronoun] in ("which", "who") and t.dep[clause] in ("advcl", "ccomp", "conj"):
+        if t.lower[pronoun] in ("which", "who", "whose") and t.dep[clause] in ("advcl", "ccomp", "conj"):
             # ", which is based in Y" read as a clause of the main verb: the name right before
             # the comma (or the name an acronym in brackets there abbreviates).
             before = _name_before(t, pronoun)
@@ -211,6 +220,11 @@ class MentionIndex:
                 if self.covering(before) is not None:
                     return before
         return pronoun
+
+    def _names_person(self, tok: int) -> bool:
+        """The mention over this token (or the name an acronym in brackets abbreviates) is a person."""
+        m = self.covering(tok)
+        return m is not None and self.label(m) == "PERSON"
 
     def arguments(self, tokens: list[int], via: str = "direct", coordination: bool = True,
                   plural: bool = False) -> list[Argument]:
