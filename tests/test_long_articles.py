@@ -178,7 +178,7 @@ def test_long_articles_score_at_least_what_they_measured(nlp):
     from kgbuild.documents import iter_documents
     from kgbuild.evaluate import evaluate_many, load_gold
     from kgbuild.pipeline import Extractor, graph_from_extractions
-    golds = sorted(LONG.glob("*.gold.json"))
+    golds = sorted(LONG.glob("0*.gold.json"))      # 001-006; 101-106 are scored in test_long_articles_genres
     assert len(golds) == 6
     texts = [g.with_name(g.name.replace(".gold.json", ".txt")) for g in golds]
     ex = Extractor()

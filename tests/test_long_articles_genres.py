@@ -138,3 +138,26 @@ def test_whose_documentary_names_the_director_before_the_comma(nlp):
 def test_feature_of_a_phone_is_not_authored(nlp):
     got = triples(nlp, 'The camera, a new feature by Samsung engineers, was praised by Anna Berg.')
     assert not any(r == "authored" for r, _, _ in got)
+
+
+def test_long_articles_of_other_genres_score_at_least_what_they_measured(nlp):
+    """101-106 (science, culture, tech, disaster, council, interview), 607-664 words each."""
+    from pathlib import Path
+
+    from kgbuild.documents import iter_documents
+    from kgbuild.evaluate import evaluate_many, load_gold
+    from kgbuild.pipeline import Extractor, graph_from_extractions
+
+    golds = sorted((Path(__file__).parent / "data" / "long").glob("1*.gold.json"))
+    assert len(golds) == 6
+    texts = [g.with_name(g.name.replace(".gold.json", ".txt")) for g in golds]
+    ex = Extractor()
+    graphs = [(graph_from_extractions([x], ex.schema, model_name=ex.model_name), load_gold(g), t.name)
+              for x, g, t in zip(ex.extract(iter_documents(texts)), golds, texts)]
+    r = evaluate_many(graphs)
+    # measured when merged: entities P 0.90 R 0.99; relations P 0.84 R 0.75 with 4 forbidden edges, all
+    # from "it"/"its" resolved to a place (coreference). The bar is a ceiling until those are fixed.
+    assert len(r.forbidden_present) <= 4, r.format()
+    assert not r.merged_distinct, r.format()
+    assert r.relations.precision >= 0.8 and r.relations.recall >= 0.7, r.summary()
+    assert r.entities.precision >= 0.87 and r.entities.recall >= 0.95, r.summary()
