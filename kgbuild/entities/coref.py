@@ -15,6 +15,13 @@ the entity's mentions, resolved descriptions included) and keep only those whose
 describing noun fits the kind the noun names ("the carmaker" is no ministry, no news outlet is
 "the company"); a runner-up about as salient as the best leaves the anaphor unresolved. "his fast
 bowler" and "the player" need a person the text gave that title or playing position.
+
+A place is never "it"/"its" when a plain noun stands between as an argument ("involved in the
+research ... its main conclusion", "the bill ... he supported it"): that noun is the likelier
+antecedent and no entity, so nothing is linked. "Its general secretary" goes to an organisation
+that is a subject nearby rather than a place. "he"/"she" also see people a description was resolved
+to ("The senator ... accused her"), and a name of unknown gender taken up unambiguously by "she" is a
+woman from then on.
 """
 
 from __future__ import annotations
@@ -70,6 +77,12 @@ NAMING_VERBS = frozenset("call declare make consider find deem describe label br
 THING_LABELS = frozenset({"ORG", "GPE", "LOC", "WORK_OF_ART", "FAC", "PRODUCT", "EVENT"})
 ALIAS_VERBS = frozenset({"call", "know", "name", "dub", "rename"})
 OBJECT_DEPS = frozenset({"dobj", "pobj", "dative", "oprd"})
+PLACE_LABELS = frozenset({"GPE", "LOC"})
+# Where a plain noun is an argument another pronoun may take up: 'the research', 'the bill'.
+# ('Kosovo is not a member of the UN, though it ...': a predicate noun is the subject itself.)
+ARGUMENT_DEPS = frozenset({"nsubj", "nsubjpass", "dobj", "pobj"})
+# Offices 'its' may own: 'its general secretary', 'its spokeswoman', 'its president'.
+OFFICE_NOUNS = PERSON_NOUNS | frozenset("secretary director head chair boss treasurer executive".split())
 
 
 @dataclass
@@ -109,7 +122,7 @@ def add_coreferences(doc, mentions: list[Mention]) -> list[Mention]:
         tok = doc[i]
         low = tok.lower_
         if tag[i] in prp or p == pron:
-            pool = things + _proxies(added) if low in THING_PRONOUNS else names
+            pool = things + _proxies(added) if low in THING_PRONOUNS else names + _described_people(added)
             added.extend(_resolve_pronoun(doc, tok, low, pool, groups, sent_index, ctx))
         elif p == noun and tok.is_lower and (
                 tok.lemma_.lower() in nominal_lemmas or low in heads or tok.lemma_.lower() in heads):
@@ -200,32 +213,11 @@ def _resolve_pronoun(doc, tok, low, names, groups, sent_index, ctx=None) -> list
         if tok.dep_ in SUBJECT_DEPS:
             subjects = [m for m in found if _is_subject(doc, m) and sent_index[tok.i] - _sentence(sent_index, m) <= 1]
             found = subjects or found
+        _learn_gender(groups[found[0].index], found, groups, gender)
         return [_pronoun(tok, found[0], sent_index)]
     if low in THING_PRONOUNS:
-        if low == "it" and _expletive(tok):
-            return []
-        if low == "it" and tok.dep_ not in SUBJECT_DEPS:
-            found = _object_it(doc, tok, names, sent_index, ctx) if ctx is not None else None
-            return [_pronoun(tok, found, sent_index)] if found is not None else []
-        found = _candidates(names, groups, sent_index, tok, 1,
-                            lambda m, g: m.label in NON_PERSON_LABELS and not _derived(m))
-        if low == "its" and ctx is not None:
-            controller = _controller(doc, tok, found)
-            if controller is not None:
-                return [_pronoun(tok, controller, sent_index)]
-        if low == "it" and ctx is not None and _speaker_unnamed(doc, tok, found):
-            return []
-        if low == "it":
-            subjects = [m for m in found if _is_subject(doc, m)]
-            if not subjects and ctx is not None:     # 'BERLIN - Acme Corp, a chipmaker, said it ...'
-                only = _best_entity(doc, tok, found, ctx.key, lambda m: 0 if _buried(doc, m) else 1,
-                                    sent_index, 0)
-                return [_pronoun(tok, only, sent_index)] if only is not None else []
-            found = subjects
-        if not found:
-            return []
-        same = [m for m in found if _sentence(sent_index, m) == sent_index[tok.i] and _is_subject(doc, m)]
-        return [_pronoun(tok, (same or found)[0], sent_index)]
+        found = _resolve_thing(doc, tok, low, names, groups, sent_index, ctx)
+        return [_pronoun(tok, found, sent_index)] if found is not None else []
     if low in PLURAL_PRONOUNS:
         found = _candidates(names, groups, sent_index, tok, 1, lambda m, g: m.label == "PERSON")
         people: list[Mention] = []
@@ -238,6 +230,78 @@ def _resolve_pronoun(doc, tok, low, names, groups, sent_index, ctx=None) -> list
         if len(people) == 2 and _together(doc, people):
             return [_pronoun(tok, m, sent_index, plural=True) for m in people]
     return []
+
+
+def _resolve_thing(doc, tok, low, names, groups, sent_index, ctx=None) -> Optional[Mention]:
+    """What 'it'/'its' stands for, or None; a place is never taken over a thing the text named
+    in plain words since ('involved in the research ... its main conclusion')."""
+    if low == "it" and _expletive(tok):
+        return None
+    if low == "it" and tok.dep_ not in SUBJECT_DEPS:
+        found = _object_it(doc, tok, names, sent_index, ctx) if ctx is not None else None
+        return None if found is None or _skips_common_noun(doc, tok, found) else found
+    found = _candidates(names, groups, sent_index, tok, 1,
+                        lambda m, g: m.label in NON_PERSON_LABELS and not _derived(m))
+    if low == "its" and ctx is not None:
+        controller = _controller(doc, tok, found)
+        if controller is not None:
+            return controller
+    if low == "it" and ctx is not None and _speaker_unnamed(doc, tok, found):
+        return None
+    if low == "it":
+        subjects = [m for m in found if _is_subject(doc, m)]
+        if not subjects and ctx is not None:     # 'BERLIN - Acme Corp, a chipmaker, said it ...'
+            only = _best_entity(doc, tok, found, ctx.key, lambda m: 0 if _buried(doc, m) else 1,
+                                sent_index, 0)
+            return None if only is None or _skips_common_noun(doc, tok, only) else only
+        found = subjects
+    if not found:
+        return None
+    if low == "its" and _owns_office(tok):
+        bodies = [m for m in found if m.label == "ORG" and _is_subject(doc, m)]
+        if bodies:                # 'The Nurses' Guild, based in Ruritania, ... Its general secretary'
+            return bodies[0]
+    same = [m for m in found if _sentence(sent_index, m) == sent_index[tok.i] and _is_subject(doc, m)]
+    best = (same or found)[0]
+    return None if _skips_common_noun(doc, tok, best) else best
+
+
+def _owns_office(tok) -> bool:
+    """'Its general secretary', 'its spokeswoman': 'its' owns a person's office, which an
+    organisation has more often than a place does."""
+    head = tok.head
+    return tok.dep_ == "poss" and head.pos_ == "NOUN" and head.lemma_.lower() in OFFICE_NOUNS
+
+
+def _skips_common_noun(doc, tok, antecedent: Mention) -> bool:
+    """A place as antecedent although a singular common noun stands between it and the pronoun as
+    a clause's argument ('was not involved in the research, said he supported its main
+    conclusion', 'said the bill would help the state and that he supported it'): the pronoun most
+    likely takes up that noun, which is no entity; linking the place would make a false edge.
+    Nouns the pronoun itself hangs from ('annexed part of it') do not count."""
+    if antecedent.label not in PLACE_LABELS:
+        return False
+    # a subject antecedent stays the centre unless a new subject comes ('In X, the ministry said it')
+    deps = SUBJECT_DEPS if _is_subject(doc, antecedent) else ARGUMENT_DEPS
+    governors = {t.i for t in tok.ancestors}
+    for t in doc[antecedent.token_end:tok.i]:
+        if (t.tag_ in ("NN", "NNP") and t.is_lower and t.i not in governors     # 'the health ministry' (NNP)
+                and t.dep_ in deps and t.lemma_.lower() not in TIME_NOUNS):
+            return True
+    return False
+
+
+def _described_people(added: list[Mention]) -> list[Mention]:
+    """People a description was resolved to ('The senator has clashed with X. Its president
+    accused her'): where the description stands counts as a mention of that person."""
+    return [m for m in _proxies([a for a in added if a.kind == "nominal"]) if m.label == "PERSON"]
+
+
+def _learn_gender(group: _Group, found: list[Mention], groups: dict, gender: str) -> None:
+    """A name of unknown gender taken up by 'she' (or 'he') with no other person to choose from
+    has that gender from then on, so a later 'his' does not go to a woman."""
+    if group.gender is None and len({id(groups[m.index]) for m in found}) == 1:
+        group.gender = gender
 
 
 def _dateline_end(doc) -> int:
@@ -306,7 +370,8 @@ def _resolve_nominal(doc, tok, names, groups, sent_index, covered, heads=frozens
     if (not det and not both) or any(c.dep_ == "prep" and c.lower_ in DESCRIBING_PREPOSITIONS
                                      and not _where_or_when(c) for c in tok.children):
         return []        # 'the leader of the opposition', 'the alliance with X' describe something new
-    if any(c.dep_ in ("relcl", "acl") and c.lemma_.lower() not in ALIAS_VERBS for c in tok.children):
+    if any(c.dep_ in ("relcl", "acl") and c.lemma_.lower() not in ALIAS_VERBS
+           and not (tok.dep_ in SUBJECT_DEPS and _aside(c)) for c in tok.children):
         return []        # ('the islands, which it calls X' still points back)
     mods = [c for c in tok.children if c.dep_ in ("amod", "compound", "nummod") and c.i < tok.i]
     if any(c.i in covered and not c.ent_type_ == "NORP" for c in mods):
@@ -383,6 +448,15 @@ def _resolve_nominal(doc, tok, names, groups, sent_index, covered, heads=frozens
     else:
         found = []
     return [_nominal(doc, start_tok, tok, found[0], sent_index)] if found else []
+
+
+def _aside(clause) -> bool:
+    """A relative clause set off by a comma ('The company, which is based in X,') adds a fact
+    about a thing already known; it does not pick out a new one as 'the company that ...' does.
+    Only trusted on a subject: after 'membership of the bloc, which ...' the clause may be the
+    membership's."""
+    first = clause.left_edge
+    return first.i > 0 and first.doc[first.i - 1].text == "," and first.lower_ in ("which", "who")
 
 
 def _where_or_when(prep) -> bool:
