@@ -77,8 +77,7 @@ class KnowledgeGraph(nx.MultiDiGraph):
 
     def _write_json(self, fp) -> None:
         """node-link JSON (``nx.node_link_graph(data, edges="edges")`` reads it), one node or edge a line."""
-        def dump(obj) -> str:
-            return json.dumps(obj, ensure_ascii=False, sort_keys=True)
+        dump = json.JSONEncoder(ensure_ascii=False, sort_keys=True).encode   # one encoder for every line
 
         fp.write('{"directed": true, "multigraph": true,\n "graph": ' + dump(self.graph) + ',\n "nodes": [')
         for i, n in enumerate(sorted(self.nodes)):

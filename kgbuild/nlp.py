@@ -60,3 +60,101 @@ def sentence_bounds(doc, sent_start: list[int]) -> list[tuple[int, int]]:
         return [(s.start, s.end) for s in doc.sents]      # spaCy's own answer (or its error)
     starts = [i for i, v in enumerate(sent_start) if v == 1 and i > 0]
     return list(zip([0] + starts, starts + [len(sent_start)]))
+
+
+MEMO_LIMIT = 200_000     # strings kept before the memo starts afresh: memory stays bounded
+
+
+class StringMemo:
+    """Hash -> string (and lower-cased string), filled as words are seen. A hash names the same
+    string in every spaCy ``StringStore``; ``strings`` is the store lookups go to. One memo serves
+    every document of a process, so each distinct word is looked up in the store once."""
+
+    def __init__(self, strings=None):
+        self.strings = strings
+        self.plain: dict[int, str] = {}
+        self.lowered: dict[int, str] = {}
+
+    def for_doc(self, doc) -> "StringMemo":
+        """Ready for ``doc``: looks up in its vocabulary's store, bounded in size."""
+        if self.strings is not doc.vocab.strings:
+            self.strings = doc.vocab.strings
+        self.trim()
+        return self
+
+    def trim(self) -> None:
+        if len(self.plain) + len(self.lowered) > MEMO_LIMIT:
+            self.plain.clear()
+            self.lowered.clear()
+
+    def texts(self, hashes: list[int]) -> list[str]:
+        d = self.plain
+        for h in set(hashes).difference(d):
+            d[h] = self.strings[h]
+        return list(map(d.__getitem__, hashes))
+
+    def lowers(self, hashes: list[int]) -> list[str]:
+        d = self.lowered
+        for h in set(hashes).difference(d):
+            d[h] = self.strings[h].lower()
+        return list(map(d.__getitem__, hashes))
+
+    def text(self, h: int) -> str:
+        s = self.plain.get(h)
+        if s is None:
+            s = self.plain[h] = self.strings[h]
+        return s
+
+    def lower(self, h: int) -> str:
+        s = self.lowered.get(h)
+        if s is None:
+            s = self.lowered[h] = self.strings[h].lower()
+        return s
+
+
+class DocColumns:
+    """Every token attribute kgbuild's per-document stages read, from one ``Doc.to_array`` call.
+
+    Why: the entity view and the relation token table read many of the same columns; each
+    ``to_array`` call walks every token once per attribute, so they share one read. String
+    columns hold hashes (``StringMemo`` turns them into strings); ``head`` holds absolute token
+    indices; ``words`` counts tokens that are neither punctuation nor space. ``strings(column)``
+    gives a string column through ``memo``, made once and shared by every reader."""
+
+    __slots__ = ("n", "orth", "lower", "pos", "tag", "ent_type", "idx", "sent_start", "spacy", "lemma", "dep",
+                 "is_punct", "is_space", "is_quote", "is_lower", "head", "words", "sent_bounds", "sent_of", "memo",
+                 "_strings")
+
+    def __init__(self, doc, memo: Optional[StringMemo] = None):
+        from spacy.attrs import DEP, ENT_TYPE, HEAD, IDX, IS_LOWER, IS_PUNCT, IS_QUOTE, IS_SPACE, LEMMA, LOWER, \
+            ORTH, POS, SENT_START, SPACY, TAG
+
+        self.n = n = len(doc)
+        attrs = [ORTH, LOWER, POS, TAG, ENT_TYPE, IDX, SENT_START, SPACY, LEMMA, DEP, IS_PUNCT, IS_SPACE, IS_QUOTE,
+                 IS_LOWER, HEAD]
+        if n:
+            import numpy
+
+            arr = doc.to_array(attrs)
+            # HEAD is relative and signed: read it apart from the unsigned string hashes
+            self.head = (arr[:, 14].astype("int64") + numpy.arange(n)).tolist()
+            self.words = int((arr[:, 10:12].sum(axis=1) == 0).sum())
+            cols = arr[:, :14].T.tolist()
+        else:
+            self.head, self.words, cols = [], 0, [[] for _ in range(14)]
+        (self.orth, self.lower, self.pos, self.tag, self.ent_type, self.idx, self.sent_start, self.spacy,
+         self.lemma, self.dep, self.is_punct, self.is_space, self.is_quote, self.is_lower) = cols
+        self.sent_bounds = sentence_bounds(doc, self.sent_start)
+        sent_of = [0] * n
+        for k, (a, b) in enumerate(self.sent_bounds):
+            sent_of[a:b] = [k] * (b - a)
+        self.sent_of = sent_of
+        self.memo = memo if memo is not None else StringMemo(doc.vocab.strings)
+        self._strings: dict[str, list[str]] = {}
+
+    def strings(self, column: str) -> list[str]:
+        """The strings of a hash column ('orth', 'lower', 'pos', 'tag', 'ent_type', 'dep'), made once."""
+        out = self._strings.get(column)
+        if out is None:
+            out = self._strings[column] = self.memo.texts(getattr(self, column))
+        return out

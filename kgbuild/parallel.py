@@ -275,6 +275,10 @@ def _init_pool_worker(model, schema, parent: int) -> None:
         _worker_extractor(model, schema)
     except BaseException as exc:  # kept and raised with the first task, so the parent sees the message
         _WorkerState.error = exc
+    # The model lives as long as this process: the cyclic GC need not rescan it in every full collection.
+    import gc
+
+    gc.freeze()
 
 
 def _exit_with(parent: int, interval: float = 1.0) -> None:

@@ -5,77 +5,99 @@ builds a new ``Token`` or ``Span`` on every access (and a span's text from its t
 ``doc.text`` and ``doc.ents`` on every access, and ``Token.sent`` scans the document. ``DocView``
 answers the same questions from lists made once. It stands in for the ``Doc`` wherever the rules
 read it: an integer index gives the (cached) ``Token``, a slice the spaCy ``Span``; anything else
-is the ``Doc``'s own attribute. Columns read with one ``Doc.to_array`` call (``texts``, ``lower``,
-``pos``, ``tag``, ``ent_type``, ``idx``) serve the loops over every token; ``span_text`` and
-``root`` answer ``doc[a:b].text`` and ``doc[a:b].root`` without building a span twice.
+is the ``Doc``'s own attribute. Columns from the document's one ``Doc.to_array`` read
+(``nlp.DocColumns``, shared with the relation stage: ``texts``, ``lower``, ``pos``, ``tag``,
+``ent_type``, ``dep``, ``head``, ``idx`` and the ``is_*`` flags) serve the loops over every token;
+``span_text`` and ``root`` answer ``doc[a:b].text`` and ``doc[a:b].root`` without building a span
+twice. The relation stage is handed the view too, so it reuses the same tokens and text.
 """
 
 from __future__ import annotations
 
 from functools import cached_property
+from typing import Optional
 
-from spacy.attrs import ENT_TYPE, IDX, LOWER, ORTH, POS, SENT_START, SPACY, TAG
-from spacy.strings import get_string_id
-
-
-from ..nlp import sentence_bounds
+from ..nlp import DocColumns, StringMemo
 
 __all__ = ["DocView", "string_id", "view_of"]
 
-COLUMNS = [ORTH, LOWER, POS, TAG, ENT_TYPE, IDX, SENT_START, SPACY]
-
 
 class DocView:
-    """One document's tokens and answers, computed once (see module docstring)."""
+    """One document's tokens and answers, computed once (see module docstring). ``columns`` and
+    ``memo`` are shared with the relation stage when the pipeline passes them in."""
 
-    def __init__(self, doc):
+    def __init__(self, doc, columns: Optional[DocColumns] = None, memo: Optional[StringMemo] = None):
+        """``columns``: the document's one ``to_array`` read (with its string memo), shared with the
+        relation stage when the pipeline passes it; else read here (through ``memo`` if given)."""
         self.doc = doc
-        self.n = n = len(doc)
-        self._strings = doc.vocab.strings
-        self._memo: dict[int, str] = {}
-        self._columns = doc.to_array(COLUMNS).T.tolist() if n else [[] for _ in COLUMNS]
+        self.n = len(doc)
+        self.columns = columns if columns is not None else DocColumns(doc, memo)
         self._roots: dict[tuple[int, int], object] = {}
-        self._tokens: list = [None] * n       # filled as tokens are asked for
-
-    def _strings_of(self, column: int) -> list[str]:
-        memo, strings = self._memo, self._strings
-        hashes = self._columns[column]
-        for h in set(hashes).difference(memo):
-            memo[h] = strings[h]
-        return list(map(memo.__getitem__, hashes))
+        self._tokens: list = list(doc)       # made in one pass: most are asked for, many times
 
     def pos_tag_hashes(self) -> tuple[list[int], list[int]]:
         """The part-of-speech and tag columns as string hashes, for loops that test few values."""
-        return self._columns[2], self._columns[3]
+        return self.columns.pos, self.columns.tag
 
     @cached_property
     def texts(self) -> list[str]:
-        return self._strings_of(0)
+        return self.columns.strings("orth")
 
     @cached_property
     def lower(self) -> list[str]:
-        return self._strings_of(1)
+        return self.columns.strings("lower")
 
     @cached_property
     def pos(self) -> list[str]:
-        return self._strings_of(2)
+        return self.columns.strings("pos")
 
     @cached_property
     def tag(self) -> list[str]:
-        return self._strings_of(3)
+        return self.columns.strings("tag")
 
     @cached_property
     def ent_type(self) -> list[str]:
-        return self._strings_of(4)
+        return self.columns.strings("ent_type")
+
+    @cached_property
+    def dep(self) -> list[str]:
+        return self.columns.strings("dep")
+
+    @cached_property
+    def head(self) -> list[int]:
+        """Index of each token's head (``Token.head.i``)."""
+        return self.columns.head
+
+    @cached_property
+    def is_punct(self) -> list[int]:
+        """``Token.is_punct`` of each token (1 or 0); ``is_space``, ``is_quote``, ``is_lower`` alike."""
+        return self.columns.is_punct
+
+    @cached_property
+    def is_space(self) -> list[int]:
+        return self.columns.is_space
+
+    @cached_property
+    def is_quote(self) -> list[int]:
+        return self.columns.is_quote
+
+    @cached_property
+    def is_lower(self) -> list[int]:
+        return self.columns.is_lower
+
+    @cached_property
+    def is_sent_start(self) -> list[bool]:
+        """Whether ``Token.is_sent_start`` is true of each token."""
+        return [v == 1 for v in self.columns.sent_start]
 
     @cached_property
     def idx(self) -> list[int]:
-        return self._columns[5]
+        return self.columns.idx
 
     @cached_property
     def text(self) -> str:
         """``doc.text``, joined once."""
-        return "".join(t + " " if s else t for t, s in zip(self.texts, self._columns[7]))
+        return "".join(t + " " if s else t for t, s in zip(self.texts, self.columns.spacy))
 
     @cached_property
     def ents(self) -> tuple:
@@ -83,7 +105,7 @@ class DocView:
 
     @cached_property
     def sent_bounds(self) -> list[tuple[int, int]]:
-        return sentence_bounds(self.doc, self._columns[6])
+        return self.columns.sent_bounds
 
     @cached_property
     def sent_starts(self) -> list[int]:
@@ -92,27 +114,21 @@ class DocView:
     @cached_property
     def sent_of(self) -> list[int]:
         """Sentence number of each token."""
-        out = [0] * self.n
-        for k, (a, b) in enumerate(self.sent_bounds):
-            out[a:b] = [k] * (b - a)
-        return out
+        return self.columns.sent_of
 
     def __getitem__(self, key):
         if key.__class__ is int:
-            tok = self._tokens[key]
-            if tok is None:
-                tok = self._tokens[key] = self.doc[key]
-            return tok
+            return self._tokens[key]
         return self.doc[key]
 
     def __len__(self) -> int:
         return self.n
 
     def __iter__(self):
-        return map(self.__getitem__, range(self.n))
+        return iter(self._tokens)
 
     def __getattr__(self, name):
-        if name.startswith("__") or name in ("doc", "_columns", "_strings", "_memo", "_roots", "_tokens"):
+        if name.startswith("__") or name in ("doc", "columns", "_roots", "_tokens"):
             raise AttributeError(name)      # not set yet (copy, pickle): never recurse
         return getattr(self.doc, name)
 
@@ -148,4 +164,7 @@ def view_of(doc) -> DocView:
 
 def string_id(text: str) -> int:
     """The hash spaCy stores ``text`` under (the same in every ``StringStore``)."""
+    # imported here: resolution (in a parent whose workers parse) imports this package, not spaCy
+    from spacy.strings import get_string_id
+
     return get_string_id(text)

@@ -29,20 +29,21 @@ def extract_mentions(doc) -> list[Mention]:
     index = country_index()
     raw: list[Mention] = []
     for ent in doc.ents:
-        if ent.label_ in NON_ENTITY_LABELS:
-            if _misread_place(ent, index):
+        label = ent.label_
+        if label in NON_ENTITY_LABELS:
+            if _misread_place(doc, ent, label, index):
                 m = name_mention(doc, ent, ent.start, ent.end, sent_starts, index, label="GPE")
                 if m is not None:
                     raw.append(m)
             continue
         ent_text = doc.span_text(ent.start, ent.end)
-        if ent.label_ == "NORP" or (index.demonym(ent_text) and not index.country(ent_text)):
-            if index.demonym(ent_text) or ent.label_ != "NORP":
+        if label == "NORP" or (index.demonym(ent_text) and not index.country(ent_text)):
+            if index.demonym(ent_text) or label != "NORP":
                 raw.extend(_demonym_mentions(doc, ent, sent_starts, index))
                 continue
             # a NORP that is no nationality ('the Spanish daily Marca') is kept only where the
             # words around it type it (_context_types); still NORP after that, it is dropped
-        for start, end in _pieces(doc, ent):
+        for start, end in _pieces(doc, ent, label):
             m = name_mention(doc, ent, start, end, sent_starts, index)
             if m is not None:
                 raw.append(m)
@@ -65,25 +66,27 @@ def extract_mentions(doc) -> list[Mention]:
 
 
 # -- one named entity -> one cleaned mention ---------------------------------------------------
-def _pieces(doc, ent) -> list[tuple[int, int]]:
+def _pieces(doc, ent, label: str) -> list[tuple[int, int]]:
     """Token ranges of the names inside one entity: 'Agency (ACME)' and a dateline
     'CITY - Name' hold two names; a first name the model left out is taken back in."""
+    texts, pos, ent_type = doc.texts, doc.pos, doc.ent_type
     start, end = ent.start, ent.end
-    if start > 0 and ent.label_ in ("ORG", "PERSON") and end - start <= 3:
-        prev = doc[start - 1]
-        if prev.pos_ == "PROPN" and prev.text.istitle() and not prev.ent_type_ and first_name_gender(prev.text):
+    if start > 0 and label in ("ORG", "PERSON") and end - start <= 3:
+        prev = start - 1
+        if pos[prev] == "PROPN" and texts[prev].istitle() and not ent_type[prev] \
+                and first_name_gender(texts[prev]):
             start -= 1
-    if start > 0 and ent.label_ in ("ORG", "WORK_OF_ART", "PERSON", "GPE") and _foreign_article(doc, start - 1):
+    if start > 0 and label in ("ORG", "WORK_OF_ART", "PERSON", "GPE") and _foreign_article(doc, start - 1):
         start -= 1      # 'the sports daily A Bola'
-    if start > 0 and doc[start - 1].text in CLUB_AFFIXES and not doc[start - 1].ent_type_:
+    if start > 0 and texts[start - 1] in CLUB_AFFIXES and not ent_type[start - 1]:
         start -= 1      # 'FC Barcelona' tagged 'Barcelona'
     end = _extend_to_closing_quote(doc, start, end)
-    end = _extend_to_head_word(doc, ent, end)
-    texts, pos = doc.texts, doc.pos
+    end = _extend_to_head_word(doc, ent, label, end)
+    is_lower, spaced = doc.is_lower, doc.columns.spacy
     cuts = [i for i in range(start, end) if texts[i] in ("(", ")", "[", "]")
-            or (pos[i] in ("VERB", "AUX") and start < i < end - 1 and doc[i].is_lower)]   # 'X told the Y'
+            or (pos[i] in ("VERB", "AUX") and start < i < end - 1 and is_lower[i])]   # 'X told the Y'
 
-    dash = [i for i in range(start, end) if texts[i] in ("-", "–", "—") and i > start and doc[i].whitespace_
+    dash = [i for i in range(start, end) if texts[i] in ("-", "–", "—") and i > start and spaced[i]
             and doc.span_text(start, i).isupper()]
     out, lo = [], start
     for cut in sorted(set(cuts + dash)):
@@ -95,16 +98,17 @@ def _pieces(doc, ent) -> list[tuple[int, int]]:
     return out
 
 
-def _extend_to_head_word(doc, ent, end: int) -> int:
+def _extend_to_head_word(doc, ent, label: str, end: int) -> int:
     """'the Booker Prize' tagged 'Booker': the capitalised noun the name modifies, written right
     after it and left out of every entity, belongs to the name (not an office: 'Kenya President')."""
-    if ent.label_ not in ("ORG", "EVENT", "FAC", "WORK_OF_ART", "PRODUCT"):
+    if label not in ("ORG", "EVENT", "FAC", "WORK_OF_ART", "PRODUCT"):
         return end
+    texts, pos, ent_type, head, dep = doc.texts, doc.pos, doc.ent_type, doc.head, doc.dep
     while end < len(doc) and end - ent.start < 6:
-        nxt, last = doc[end], doc[end - 1]
-        if not (nxt.pos_ == "PROPN" and nxt.text[:1].isupper() and nxt.text[1:].islower() and not nxt.ent_type_
-                and last.head.i == end and last.dep_ == "compound" and not is_title(nxt.text)
-                and not nxt.is_sent_start):
+        text, last = texts[end], end - 1
+        if not (pos[end] == "PROPN" and text[:1].isupper() and text[1:].islower() and not ent_type[end]
+                and head[last] == end and dep[last] == "compound" and not is_title(text)
+                and not doc.is_sent_start[end]):
             break
         end += 1
     return end
@@ -115,14 +119,16 @@ TITLE_FUNCTION_WORDS = frozenset("in of the a an and for on to at by with from".
 
 def _extend_to_closing_quote(doc, start: int, end: int) -> int:
     """A quoted title the model cut short: 'Soil Microbes Block X in Y' up to its closing quote."""
-    if start == 0 or not doc[start - 1].is_quote or (end < len(doc) and doc[end].is_quote):
+    quote, n = doc.is_quote, len(doc)
+    if start == 0 or not quote[start - 1] or (end < n and quote[end]):
         return end
-    sent_end = view_of(doc).sent_span(start)[1]
+    texts, lower = doc.texts, doc.lower
+    sent_end = doc.sent_span(start)[1]
     for j in range(end, min(end + 8, sent_end)):
-        tok = doc[j]
-        if tok.is_quote or (tok.text in (",", ".") and j + 1 < len(doc) and doc[j + 1].is_quote):
+        text = texts[j]
+        if quote[j] or (text in (",", ".") and j + 1 < n and quote[j + 1]):
             return j
-        if not (tok.text[:1].isupper() or tok.lower_ in TITLE_FUNCTION_WORDS):
+        if not (text[:1].isupper() or lower[j] in TITLE_FUNCTION_WORDS):
             return end
     return end
 
@@ -266,11 +272,13 @@ def _join_particle_names(doc, mentions: list[Mention], sent_starts, index) -> li
 def _keep_title_article(doc, mentions: list[Mention]) -> None:
     """'author of The Glass Ledger': a capital 'The' inside a sentence belongs to a work's title;
     so proved once, every mention of that title keeps it ('The Glass Ledger, the third novel')."""
+    texts, sent_start = doc.texts, doc.is_sent_start
+
     def article(m):
         i = m.token_start - 1
-        return i >= 0 and doc[i].text == "The" and m.label == "WORK_OF_ART" and not m.name.startswith("The ")
+        return i >= 0 and texts[i] == "The" and m.label == "WORK_OF_ART" and not m.name.startswith("The ")
 
-    proved = {m.name for m in mentions if article(m) and not doc[m.token_start - 1].is_sent_start}
+    proved = {m.name for m in mentions if article(m) and not sent_start[m.token_start - 1]}
     for m in mentions:
         if m.name in proved and article(m):
             the = doc[m.token_start - 1]
@@ -281,15 +289,16 @@ def _keep_title_article(doc, mentions: list[Mention]) -> None:
 def _foreign_article(doc, i: int) -> bool:
     """A capitalised article of another language inside a sentence starts a name ('A Bola',
     'El Pais'); at a sentence start it is just the first word."""
-    tok = doc[i]
-    return (tok.text in FOREIGN_ARTICLES and not tok.is_sent_start and i > 0
-            and not doc[i - 1].is_punct and not doc[i - 1].text[:1].isupper())
+    texts = doc.texts
+    return (texts[i] in FOREIGN_ARTICLES and not doc.is_sent_start[i] and i > 0
+            and not doc.is_punct[i - 1] and not texts[i - 1][:1].isupper())
 
 
-def _misread_place(ent, index) -> bool:
+def _misread_place(doc, ent, label: str, index) -> bool:
     """A known place the model read as a date or number ('in Montevideo' typed DATE)."""
-    if ent.label_ not in ("DATE", "TIME") or any(ch.isdigit() for ch in ent.text):
+    if label not in ("DATE", "TIME") or any(ch.isdigit() for ch in doc.span_text(ent.start, ent.end)):
         return False
-    toks = [t for t in ent if not (t.is_punct or t.lower_ in ARTICLES)]
-    return bool(toks) and all(t.pos_ == "PROPN" and t.text[:1].isupper() for t in toks) \
-        and index.is_place(" ".join(t.text for t in toks))
+    texts, pos = doc.texts, doc.pos
+    toks = [i for i in range(ent.start, ent.end) if not (doc.is_punct[i] or doc.lower[i] in ARTICLES)]
+    return bool(toks) and all(pos[i] == "PROPN" and texts[i][:1].isupper() for i in toks) \
+        and index.is_place(" ".join(texts[i] for i in toks))

@@ -27,37 +27,38 @@ POSSESSIVES = frozenset({"'s", "’s", "'", "’", "s"})
 
 
 def name_mention(doc, ent, start: int, end: int, sent_starts, index, label: Optional[str] = None) -> Optional[Mention]:
-    doc = view_of(doc)
+    doc = view_of(doc)      # token columns, read once per document
+    texts, lower, tag = doc.texts, doc.lower, doc.tag
     attributes: dict = {}
     written = doc.span_text(start, end)
     label = label or ent.label_
-    if start < ent.start and doc[start].text not in FOREIGN_ARTICLES | CLUB_AFFIXES:
+    if start < ent.start and texts[start] not in FOREIGN_ARTICLES | CLUB_AFFIXES:
         label = "PERSON"   # a first name taken back in
     quoted = is_quoted(doc, start, end)
     if quoted and label not in ("PERSON", "GPE", "LOC"):
         label = "WORK_OF_ART"
     # leading articles, quotes, titles and nationality words inside the entity
     while start < end:
-        tok = doc[start]
-        low = tok.lower_
-        if _is_edge_punct(tok):
+        text, low = texts[start], lower[start]
+        if _is_edge_punct(doc, start):
             start += 1
-        elif (low in ARTICLES or tok.tag_ == "DT") and (tok.is_lower or (low == "the" and label != "WORK_OF_ART")
-                                                        or (tok.is_sent_start and low in ARTICLES)):
+        elif (low in ARTICLES or tag[start] == "DT") and (
+                doc.is_lower[start] or (low == "the" and label != "WORK_OF_ART")
+                or (doc.is_sent_start[start] and low in ARTICLES)):
             start += 1
-        elif label == "PERSON" and end - start > 1 and (is_title(tok.text) or low == "former"):
-            _add_title(attributes, tok)
+        elif label == "PERSON" and end - start > 1 and (is_title(text) or low == "former"):
+            _add_title(attributes, text, low)
             start += 1
-        elif label == "PERSON" and end - start > 2 and index.demonym(tok.text) and is_title(doc[start + 1].text):
-            attributes["nationality"] = tok.text
+        elif label == "PERSON" and end - start > 2 and index.demonym(text) and is_title(texts[start + 1]):
+            attributes["nationality"] = text
             start += 1
         else:
             break
     # trailing possessives, punctuation and common nouns ('his Valencia CF counterpart')
     while end > start:
-        tok = doc[end - 1]
-        if tok.tag_ == "POS" or tok.lower_ in ("'s", "’s") or _is_edge_punct(tok) \
-                or (tok.is_lower and tok.pos_ == "NOUN" and end - start > 1 and label != "WORK_OF_ART"):
+        i = end - 1
+        if tag[i] == "POS" or lower[i] in ("'s", "’s") or _is_edge_punct(doc, i) \
+                or (doc.is_lower[i] and doc.pos[i] == "NOUN" and end - start > 1 and label != "WORK_OF_ART"):
             end -= 1
         else:
             break
@@ -82,9 +83,10 @@ def name_mention(doc, ent, start: int, end: int, sent_starts, index, label: Opti
 
 def is_quoted(doc, start: int, end: int) -> bool:
     """A name between quotation marks is the title of a work ("The Salt Orchard")."""
-    before = doc[start] if doc[start].is_quote else (doc[start - 1] if start > 0 else None)
-    after = doc[end - 1] if doc[end - 1].is_quote else (doc[end] if end < len(doc) else None)
-    return bool(before is not None and after is not None and before.is_quote and after.is_quote and before.i < after.i)
+    quote = view_of(doc).is_quote
+    before = start if quote[start] else (start - 1 if start > 0 else None)
+    after = end - 1 if quote[end - 1] else (end if end < len(quote) else None)
+    return bool(before is not None and after is not None and quote[before] and quote[after] and before < after)
 
 
 def _strip_possessive_suffix(name: str) -> str:
@@ -94,8 +96,10 @@ def _strip_possessive_suffix(name: str) -> str:
     return name
 
 
-def _is_edge_punct(tok) -> bool:
-    return tok.is_punct or tok.is_quote or all(ch in PUNCT_EDGE for ch in tok.text) or tok.is_space
+def _is_edge_punct(doc, i: int) -> bool:
+    """Token ``i`` of a view is punctuation, a quote, made of edge punctuation or space."""
+    return bool(doc.is_punct[i] or doc.is_quote[i] or all(ch in PUNCT_EDGE for ch in doc.texts[i])
+                or doc.is_space[i])
 
 
 def is_proper_name(name: str) -> bool:
@@ -107,30 +111,30 @@ def is_proper_name(name: str) -> bool:
     return any(ch.isupper() for ch in name)
 
 
-def _add_title(attributes: dict, tok) -> None:
-    if tok.lower_ == "former":
+def _add_title(attributes: dict, text: str, lower: str) -> None:
+    if lower == "former":
         attributes["qualifier"] = "former"
         return
     prev = attributes.get("title")
-    attributes["title"] = f"{prev} {tok.text}" if prev else tok.text
-    gender = cue_gender(tok.text)
+    attributes["title"] = f"{prev} {text}" if prev else text
+    gender = cue_gender(text)
     if gender:
         attributes["gender"] = gender
 
 
-def _prefix_tokens(doc, start: int) -> list:
+def _prefix_tokens(doc, start: int) -> list[int]:
     """Tokens written just before a name that modify it: 'Russian parliament member', 'former US President'."""
     out = []
     i = start - 1
     name_end = _name_end(doc, start)
+    dep, head, lower = doc.dep, doc.head, doc.lower
     while i >= 0:
-        tok = doc[i]
-        if tok.dep_ in MODIFIER_DEPS and i < tok.head.i < name_end:
-            out.append(tok)
+        if dep[i] in MODIFIER_DEPS and i < head[i] < name_end:
+            out.append(i)
             i -= 1
             continue
-        if tok.lower_ == "former" and out:
-            out.append(tok)
+        if lower[i] == "former" and out:
+            out.append(i)
             i -= 1
             continue
         break
@@ -139,8 +143,8 @@ def _prefix_tokens(doc, start: int) -> list:
 
 def _name_end(doc, start: int) -> int:
     """End (exclusive) of the proper-name run starting at ``start``."""
-    j = start
-    while j < len(doc) and (doc[j].pos_ == "PROPN" or j == start):
+    j, pos = start, doc.pos
+    while j < len(pos) and (pos[j] == "PROPN" or j == start):
         j += 1
     return max(j, start + 1)
 
@@ -152,27 +156,31 @@ def _prefix_attributes(doc, start: int, index) -> dict:
     a run ending in another noun is a role ('parliament member', 'journalist')."""
     attrs: dict = {}
     titles, roles, run = [], [], []
+    texts, lower, pos, ent_type = doc.texts, doc.lower, doc.pos, doc.ent_type
 
     def close_run():
         if run:
-            (titles if is_title(run[-1].text) and (run[-1].text[:1].isupper() or not is_role(run[-1].text))
-             else roles).append(" ".join(t.text if is_title(t.text) or t.pos_ == "PROPN" else t.lower_ for t in run))
+            last = texts[run[-1]]
+            (titles if is_title(last) and (last[:1].isupper() or not is_role(last))
+             else roles).append(" ".join(texts[t] if is_title(texts[t]) or pos[t] == "PROPN" else lower[t]
+                                         for t in run))
             run.clear()
 
-    for tok in _prefix_tokens(doc, start):
-        if tok.lower_ == "former":
+    for i in _prefix_tokens(doc, start):
+        text = texts[i]
+        if lower[i] == "former":
             attrs["qualifier"] = "former"
             close_run()
-        elif tok.ent_type_ == "NORP" and index.demonym(tok.text):
-            attrs["nationality"] = tok.text
+        elif ent_type[i] == "NORP" and index.demonym(text):
+            attrs["nationality"] = text
             close_run()
-        elif tok.ent_type_:
+        elif ent_type[i]:
             close_run()
-        elif tok.pos_ in ("NOUN", "PROPN") or is_title(tok.text):
-            run.append(tok)
+        elif pos[i] in ("NOUN", "PROPN") or is_title(text):
+            run.append(i)
         else:
             close_run()
-        gender = cue_gender(tok.text)
+        gender = cue_gender(text)
         if gender:
             attrs["gender"] = gender
     close_run()

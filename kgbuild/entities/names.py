@@ -118,11 +118,46 @@ def cue_gender(word: str) -> Optional[str]:
     return None
 
 
+# gender-guesser's codes -> its gender categories ('1M' and '?M' are one category, as in its Detector).
+GENDER_CODES = {"M": "male", "1M": "mostly_male", "?M": "mostly_male", "F": "female", "1F": "mostly_female",
+                "?F": "mostly_female", "?": "andy"}
+
+
 @lru_cache(maxsize=1)
-def _gender_detector():
+def _first_name_table() -> dict[str, dict[str, str]]:
+    """gender-guesser's name table as its ``Detector(case_sensitive=False)`` builds it (lower-cased
+    name -> {gender category: country frequencies}), read in one pass: the Detector's own reader
+    (codecs readline, a call per line) costs about three times as much at every start-up."""
+    import os
+
     import gender_guesser.detector as detector
 
-    return detector.Detector(case_sensitive=False)
+    path = os.path.join(os.path.dirname(detector.__file__), "data", "nam_dict.txt")
+    with open(path, encoding="utf-8") as f:
+        lines = f.read().splitlines()
+    names: dict[str, dict[str, str]] = {}
+    for line in lines:
+        if line[:1] in "#=":
+            continue
+        code, name, _ = line.split(None, 2)
+        gender, countries = GENDER_CODES[code], line[30:-1]
+        name = name.lower()
+        # 'Jean+Pierre' is written 'JeanPierre', 'Jean Pierre' and 'Jean-Pierre'
+        for variant in [name.replace("+", r) for r in ("", " ", "-")] if "+" in name else [name]:
+            names.setdefault(variant, {})[gender] = countries
+    return names
+
+
+def _most_popular_gender(genders: dict[str, str]) -> str:
+    """gender-guesser's answer without a country: the gender listed in the most countries (ties: the
+    higher summed frequency; a name listed nowhere is 'andy')."""
+    best, max_count, max_tie = next(iter(genders)), 0, 0
+    for gender, countries in genders.items():
+        values = [ord(c) for c in countries.replace(" ", "")]
+        count, tie = len(values), sum(c > 64 and c - 55 or c - 48 for c in values)
+        if count > max_count or (count == max_count and tie > max_tie):
+            max_count, max_tie, best = count, tie, gender
+    return best if max_count > 0 else "andy"
 
 
 @lru_cache(maxsize=4096)
@@ -130,7 +165,8 @@ def first_name_gender(first: str) -> Optional[str]:
     """'male'/'female' when a first name is (mostly) one gender in gender-guesser's data, else None."""
     if not first or not first[0].isalpha():
         return None
-    guess = _gender_detector().get_gender(first)
+    genders = _first_name_table().get(first.lower())
+    guess = _most_popular_gender(genders) if genders else "unknown"
     if guess in ("male", "mostly_male"):
         return "male"
     if guess in ("female", "mostly_female"):

@@ -58,12 +58,12 @@ class RelationExtractor:
         self.star_pos = frozenset().union(*stars) if stars and all(stars) else frozenset()
 
     # -- public --------------------------------------------------------------------------------
-    def extract(self, doc: Doc, mentions: list[Mention], document_id: str) -> list[RelationMention]:
-        memo = self.memo
-        if memo.strings is not doc.vocab.strings:
-            memo.strings = doc.vocab.strings
-        memo.trim()
-        index = MentionIndex(mentions, doc, TokenTable(doc, memo))
+    def extract(self, doc: Doc, mentions: list[Mention], document_id: str,
+                table: Optional[TokenTable] = None) -> list[RelationMention]:
+        """``table``: the document's token table when the caller already built it (pipeline.py)."""
+        if table is None:
+            table = TokenTable(doc, self.memo.for_doc(doc))
+        index = MentionIndex(mentions, doc, table)
         found: list[RelationMention] = []
         deferred: list[tuple[int, RelationType, Pattern]] = []
         for tok, rel, pattern in self._triggers(index):

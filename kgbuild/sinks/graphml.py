@@ -9,9 +9,11 @@ from __future__ import annotations
 import json
 from pathlib import Path
 from typing import IO, Iterable
-from xml.sax.saxutils import escape, quoteattr
+from xml.sax.saxutils import quoteattr
 
 GRAPHML_NS = "http://graphml.graphdrawing.org/xmlns"
+# One encoder for every list or dict value (json.dumps with options builds a new one per call).
+JSON_VALUE = json.JSONEncoder(ensure_ascii=False, sort_keys=True)
 
 
 def write_graphml(kg, path: str | Path) -> Path:
@@ -33,10 +35,11 @@ def _write(kg, fp: IO[str]) -> None:
 
     fp.write('<?xml version="1.0" encoding="utf-8"?>\n')
     fp.write(f'<graphml xmlns="{GRAPHML_NS}">\n')
-    ids = {}
+    ids = {}      # (scope, attribute) -> the opening <data> tag, quoted once
     for scope, keys in (("graph", graph_keys), ("node", node_keys), ("edge", edge_keys)):
         for name, kind in keys.items():
-            ids[(scope, name)] = key_id = f"{scope[0]}_{name}"
+            key_id = f"{scope[0]}_{name}"
+            ids[(scope, name)] = f"<data key={quoteattr(key_id)}>"
             fp.write(f'  <key id={quoteattr(key_id)} for="{scope}" attr.name={quoteattr(name)} attr.type="{kind}"/>\n')
     fp.write('  <graph edgedefault="directed">\n')
     _data(fp, "    ", kg.graph, ids, "graph")
@@ -83,5 +86,7 @@ def _data(fp: IO[str], indent: str, attrs: dict, ids: dict, scope: str) -> None:
         elif isinstance(value, (int, float, str)):
             text = str(value)
         else:
-            text = json.dumps(value, ensure_ascii=False, sort_keys=True)
-        fp.write(f"{indent}<data key={quoteattr(ids[(scope, name)])}>{escape(text)}</data>\n")
+            text = JSON_VALUE.encode(value)
+        # escape(text), inlined: the same three replacements, in the same order
+        text = text.replace("&", "&amp;").replace(">", "&gt;").replace("<", "&lt;")
+        fp.write(f"{indent}{ids[(scope, name)]}{text}</data>\n")
