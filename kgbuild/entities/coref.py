@@ -774,15 +774,20 @@ def _entity_keys(names: list[Mention], groups: dict) -> dict:
         long = m.attributes.get("abbreviates")
         if long in by_name:
             join(id(groups[m.index]), by_name[long])
+    by_initials: dict[str, list[Mention]] = {}
+    for long in things:
+        by_initials.setdefault(_initials(long.name), []).append(long)
     for short in things:
-        for long in things:
-            if _initials(long.name) == short.name and short.name != long.name:
+        for long in by_initials.get(short.name, ()):
+            if short.name != long.name:
                 join(id(groups[short.index]), id(groups[long.index]))    # 'WHO' / 'World Health Organization'
     words = {m.name: m.name.split() for m in things}
     labels = {m.name: m.label for m in things}
     for short, sw in sorted(words.items(), key=lambda kv: -len(kv[1])):     # longest first
+        if labels[short] != "ORG":
+            continue
         longer = [long for long, lw in words.items()
-                  if len(sw) < len(lw) and labels[short] == labels[long] == "ORG"
+                  if len(sw) < len(lw) and labels[long] == "ORG"
                   and any(lw[i:i + len(sw)] == sw for i in range(len(lw) - len(sw) + 1))]
         if longer and len({find(by_name[long]) for long in longer}) == 1:
             join(by_name[short], by_name[longer[0]])    # 'Thornbury' inside two different names joins neither

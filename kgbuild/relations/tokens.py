@@ -16,6 +16,9 @@ from ..nlp import DocColumns, StringMemo
 __all__ = ["StringMemo", "TokenTable"]
 
 
+_NO_DEPS: frozenset = frozenset()
+
+
 class TokenTable:
     """Per-token attributes by index: ``lemma`` (lower-cased, as the schema writes lemmas),
     ``lower``, ``pos``, ``dep``, ``head``, ``kids`` (children in document order, as
@@ -36,13 +39,12 @@ class TokenTable:
         self.idx = cols.idx
         self.head = head = cols.head
         kids: list[list[int]] = [[] for _ in range(n)]
-        kid_deps: list[set] = [set() for _ in range(n)]
         for i, h in enumerate(head):
             if h != i:
                 kids[h].append(i)
-                kid_deps[h].add(dep[i])
         self.kids = kids
-        self.kid_deps = kid_deps
+        # most tokens are leaves: they share one empty set rather than each making its own
+        self.kid_deps = [{dep[c] for c in k} if k else _NO_DEPS for k in kids]
         self.sent_bounds: list[tuple[int, int]] = cols.sent_bounds
         self.sent_of = cols.sent_of
 
