@@ -101,8 +101,10 @@ def main(argv=None) -> int:
     parser.add_argument("--repeat", type=int, default=3,
                         help="Measured rounds (push and naive loop alternate); medians and ranges are reported, "
                              "because a shared machine makes single runs vary by 2x.")
-    parser.add_argument("--warmup-relationships", type=int, default=20_000,
-                        help="A first, unmeasured push: a freshly started JVM runs Cypher slowly until it is compiled.")
+    parser.add_argument("--warmup-relationships", type=int, default=100_000,
+                        help="A first, unmeasured push (and a short naive loop): a freshly started JVM runs Cypher "
+                             "slowly until it is compiled; measured rounds 1-3 after a 20k warm-up still sped up "
+                             "6.9k -> 8.1k -> 10.4k rel/s, and the naive loop 177 -> 568 rel/s.")
     args = parser.parse_args(argv)
 
     connection = Neo4jConnection.from_env()
@@ -116,6 +118,8 @@ def main(argv=None) -> int:
                                    args.documents, seed=99)
             clear_graph(connection)
             print(f"warm-up push (not measured): {push_graph(warm, connection, batch_size=args.batch_size)}")
+            clear_graph(connection)
+            naive_loop(warm, connection, min(args.naive_rows, 2_000))
         rates, naive_rates, server, client = [], [], [], []
         for round_ in range(1, max(1, args.repeat) + 1):
             clear_graph(connection)
