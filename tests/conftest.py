@@ -30,17 +30,9 @@ def seed_graph():
 @pytest.fixture(scope="session")
 def dev_graphs():
     """Each development passage built on its own graph, once per session: [(kg, gold, file name)]."""
-    from kgbuild.documents import iter_documents
-    from kgbuild.evaluate import load_gold
-    from kgbuild.pipeline import Extractor, graph_from_extractions
+    from .gold_sets import passage_graphs
 
     golds = sorted(DEV.glob("*.gold.json"))
     if len(golds) < 30:
         pytest.fail(f"development set too small: {len(golds)} gold files in {DEV} (expected 30)")
-    extractor = Extractor()
-    texts = [g.with_name(g.name.replace(".gold.json", ".txt")) for g in golds]
-    graphs = []
-    for x, gold, text in zip(extractor.extract(iter_documents(texts)), golds, texts):
-        kg = graph_from_extractions([x], extractor.schema, model_name=extractor.model_name)
-        graphs.append((kg, load_gold(gold), text.name))
-    return graphs
+    return passage_graphs(golds)
