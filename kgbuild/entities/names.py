@@ -21,6 +21,7 @@ co-founder mr mrs ms miss mx dr prof professor sir dame lord lady sheikh sheikha
 archbishop bishop cardinal rabbi imam reverend rev father sister brother saint st deputy foreign
 defence defense finance interior health attorney-general leader head coach manager president-elect
 chief-executive executive commissioner inspector detective officer superintendent marshal
+councillor councilor councilwoman councilman alderman assemblyman assemblywoman
 """.split())
 
 # Occupations and roles written before a name ("journalist Jane Doe", "parliament member X").
