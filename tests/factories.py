@@ -1,4 +1,4 @@
-"""Small hand-made graph pieces shared by the sink tests (HTML, Neo4j)."""
+"""Small hand-made pieces shared by tests: evidence for the sink tests (HTML, Neo4j), anaphora for coreference."""
 
 from __future__ import annotations
 
@@ -17,3 +17,8 @@ def evidence(doc, sentence, start, subj, obj, trigger=None, modality="asserted",
             "subject": span(subj), "object": span(obj), "trigger": span(trigger) if trigger else None,
             "pattern": "test", "via": "direct", "modality": modality, "confidence": confidence,
             "asserted_by": None, "reported": False}
+
+
+def anaphora(mentions) -> list[tuple[str, str]]:
+    """(anaphor text, antecedent name) for each pronoun or description, in text order."""
+    return [(m.text, mentions[m.antecedent].name) for m in mentions if m.kind != "name"]

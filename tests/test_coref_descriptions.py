@@ -8,6 +8,8 @@ import pytest
 from kgbuild.entities.coref import add_coreferences
 from kgbuild.entities.mentions import extract_mentions
 
+from .factories import anaphora
+
 
 @pytest.fixture(scope="module")
 def resolve(nlp):
@@ -17,13 +19,10 @@ def resolve(nlp):
     return _resolve
 
 
-def links(ms):
-    """(anaphor text, antecedent name) pairs in order."""
-    return [(m.text, ms[m.antecedent].name) for m in ms if m.kind != "name"]
 
 
 def linked(ms, anaphor):
-    return [n for t, n in links(ms) if t.lower() == anaphor.lower()]
+    return [n for t, n in anaphora(ms) if t.lower() == anaphor.lower()]
 
 
 # -- kind agreement ------------------------------------------------------------------------------

@@ -8,13 +8,14 @@ import pytest
 from kgbuild.entities.coref import add_coreferences
 from kgbuild.entities.mentions import extract_mentions
 
+from .factories import anaphora
+
 
 @pytest.fixture(scope="module")
 def resolve(nlp):
     def _resolve(text):
         doc = nlp(text)
-        ms = add_coreferences(doc, extract_mentions(doc))
-        return [(m.text, ms[m.antecedent].name) for m in ms if m.kind != "name"]
+        return anaphora(add_coreferences(doc, extract_mentions(doc)))
     return _resolve
 
 
