@@ -14,7 +14,7 @@ from __future__ import annotations
 from typing import Optional
 
 from .entity_types import correct_labels, harmonize, type_island_short_forms
-from .missed_names import missed_names, missed_surnames, repeated_names
+from .missed_names import missed_surnames, repeated_names, with_missed_names
 from ..model import Mention
 from .name_spans import CLUB_AFFIXES, MODIFIER_DEPS, NON_ENTITY_LABELS, name_mention, sentence_of
 from .names import ARTICLES, FOREIGN_ARTICLES, INSTITUTION_WORDS, SURNAME_PARTICLES, first_name_gender, is_title
@@ -50,7 +50,7 @@ def extract_mentions(doc) -> list[Mention]:
     raw = _split_person_pairs(doc, raw, sent_starts)
     raw = _join_particle_names(doc, raw, sent_starts, index)
     raw.extend(missed_surnames(doc, raw, sent_starts))
-    raw.extend(missed_names(doc, raw, sent_starts, index))
+    raw = with_missed_names(doc, raw, sent_starts, index)
     correct_labels(doc, raw, index)
     harmonize(doc, raw)
     type_island_short_forms(raw)

@@ -47,21 +47,22 @@ def missed_surnames(doc, mentions: list[Mention], sent_starts) -> list[Mention]:
     return out
 
 
-def missed_names(doc, mentions: list[Mention], sent_starts, index) -> list[Mention]:
-    """Proper names the model left untagged or cut in pieces, where the words around them say
-    what they are: 'the Nikkei newspaper' (an organisation kind noun after it), 'talks in
-    Montevideo' (a known place after a locative preposition), a quoted title after 'a report',
-    'the Supreme Court of Ruritania'. The pieces of a cut name are taken out of ``mentions``
-    (in place) and the whole name is returned with the names found."""
+def with_missed_names(doc, mentions: list[Mention], sent_starts, index) -> list[Mention]:
+    """The mentions, mended: proper names the model left untagged or cut in pieces, where the words
+    around them say what they are ('the Nikkei newspaper' (an organisation kind noun after it),
+    'talks in Montevideo' (a known place after a locative preposition), a quoted title after 'a
+    report', 'the Supreme Court of Ruritania'), are added, and the pieces of a cut name give way to
+    the whole name. A new list; the given one is left as it was."""
     doc = view_of(doc)
-    mentions[:] = [m for m in mentions if not _portfolio_word(doc, m)]
+    mentions = [m for m in mentions if not _portfolio_word(doc, m)]
     _take_back_first_words(doc, mentions)
     whole = cut_names(doc, mentions, sent_starts, index)
     if whole:
         spans = [(w.token_start, w.token_end) for w in whole]
-        mentions[:] = [m for m in mentions if not any(a < m.token_end and m.token_start < b for a, b in spans)]
-    return [m for m in _untagged_names(doc, mentions + whole, sent_starts, index)
-            if not any(w.token_start < m.token_end and m.token_start < w.token_end for w in whole)] + whole
+        mentions = [m for m in mentions if not any(a < m.token_end and m.token_start < b for a, b in spans)]
+    found = [m for m in _untagged_names(doc, mentions + whole, sent_starts, index)
+             if not any(w.token_start < m.token_end and m.token_start < w.token_end for w in whole)]
+    return mentions + found + whole
 
 
 def _untagged_names(doc, mentions: list[Mention], sent_starts, index) -> list[Mention]:
