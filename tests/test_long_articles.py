@@ -172,17 +172,29 @@ def test_short_form_joins_the_longest_of_nested_names_of_one_body(nlp):
     assert "Treasury" not in got and "U.S. Treasury" not in got
 
 
-# -- the six long articles ----------------------------------------------------------------------------
+# -- the twelve long articles, scored per set against what each measured -----------------------------
+# 001-006 (diplomacy, takeover, court, election, conflict, transfer): measured when written entities
+# P 0.91 R 0.93, relations P 0.97 R 0.81. 101-106 (science, culture, tech, disaster, council, interview):
+# entities P 0.90 R 0.99; relations P 0.84 R 0.75 with 4 forbidden edges ("it"/"its" resolved to a
+# place), then P 0.93 R 0.81 with none after the coreference fix, P 0.98 R 0.87 once "Councillor" was a
+# title. The bars keep a margin under those numbers.
+LONG_SETS = {
+    "0": {"relations": (0.93, 0.75), "entities": (0.88, 0.90)},
+    "1": {"relations": (0.93, 0.8), "entities": (0.87, 0.95)},
+}
+
+
 @pytest.mark.slow
-def test_long_articles_score_at_least_what_they_measured(nlp):
+@pytest.mark.parametrize("prefix", sorted(LONG_SETS), ids=["001-006", "101-106"])
+def test_long_articles_score_at_least_what_they_measured(nlp, prefix):
     from kgbuild.evaluate import evaluate_many
 
     from .gold_sets import passage_graphs
-    golds = sorted(LONG.glob("0*.gold.json"))      # 001-006; 101-106 are scored in test_long_articles_genres
+    golds = sorted(LONG.glob(f"{prefix}*.gold.json"))
     assert len(golds) == 6
     r = evaluate_many(passage_graphs(golds))
-    # measured when the folder was written (entities P 0.91 R 0.93; relations P 0.97 R 0.81), with a margin
+    bars = LONG_SETS[prefix]
     assert not r.forbidden_present, r.format()
     assert not r.merged_distinct, r.format()
-    assert r.relations.precision >= 0.93 and r.relations.recall >= 0.75, r.summary()
-    assert r.entities.precision >= 0.88 and r.entities.recall >= 0.90, r.summary()
+    assert r.relations.precision >= bars["relations"][0] and r.relations.recall >= bars["relations"][1], r.summary()
+    assert r.entities.precision >= bars["entities"][0] and r.entities.recall >= bars["entities"][1], r.summary()
