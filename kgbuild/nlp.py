@@ -158,3 +158,15 @@ class DocColumns:
         if out is None:
             out = self._strings[column] = self.memo.texts(getattr(self, column))
         return out
+
+
+DATELINE_DASHES = frozenset({"-", "–", "—", "--"})
+
+
+def is_dateline_dash(doc, i: int) -> bool:
+    """Token ``i`` is the dash that ends a wire dateline ('LONDON - ', 'PARIS (AFP) —'): an en or em
+    dash, or a hyphen set off by a space, never the hyphen inside a word ('a four-year deal')."""
+    text = doc[i].text
+    if text not in DATELINE_DASHES:
+        return False
+    return text in ("–", "—") or (i > 0 and bool(doc[i - 1].whitespace_)) or bool(doc[i].whitespace_)

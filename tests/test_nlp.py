@@ -35,3 +35,16 @@ def test_a_pipeline_without_parser_or_ner_is_refused(tmp_path):
 def test_installed_model_loads_with_parser_and_ner(nlp):
     assert {"parser", "ner"} <= set(nlp.pipe_names)
     assert model_name(nlp).startswith("en_core_web_sm")
+
+
+@pytest.mark.parametrize("text, dash, expected", [
+    ("LONDON - Acme Corp said on Monday it would cut jobs.", "-", True),
+    ("PARIS (AFP) — The minister resigned.", "—", True),
+    ("NORDIA signed a four-year deal with Acme Corp.", "-", False),
+])
+def test_dateline_dash_is_set_off_never_inside_a_word(nlp, text, dash, expected):
+    from kgbuild.nlp import is_dateline_dash
+
+    doc = nlp(text)
+    i = next(t.i for t in doc if t.text == dash)
+    assert is_dateline_dash(doc, i) is expected

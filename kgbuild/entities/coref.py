@@ -31,6 +31,7 @@ from dataclasses import dataclass, field, replace
 from typing import Optional
 
 from ..model import Mention
+from ..nlp import is_dateline_dash
 from .names import first_name_gender
 from .places import country_index
 from .doc_view import string_id, view_of
@@ -309,11 +310,7 @@ def _dateline_end(doc) -> int:
     the place of filing is where the story was written, never what 'it' or 'its' stands for."""
     if not len(doc) or not (doc[0].is_alpha and doc[0].text.isupper() and len(doc[0].text) > 1):
         return 0
-    for tok in doc[:15]:
-        spaced = tok.i and doc[tok.i - 1].whitespace_       # 'LONDON - ', not 'FC Porto signed a four-year'
-        if tok.text in ("-", "–", "—") and spaced:
-            return tok.i
-    return 0
+    return next((i for i in range(min(15, len(doc))) if is_dateline_dash(doc, i)), 0)
 
 
 def _derived(m: Mention) -> bool:

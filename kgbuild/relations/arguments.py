@@ -15,6 +15,7 @@ from dataclasses import dataclass
 from typing import Optional
 
 from ..model import Mention
+from ..nlp import is_dateline_dash
 from .paths import RELATIVE_PRONOUNS
 from .tokens import StringMemo, TokenTable
 
@@ -356,9 +357,6 @@ def _coordinated(t: TokenTable, i: int) -> list[int]:
     return out
 
 
-DASHES = frozenset({"-", "–", "—", "--"})
-
-
 def _line_starts(doc, t: TokenTable) -> list[tuple[int, int]]:
     """(first token, end of its sentence) for each sentence and for each line that opens
     inside one: a full article puts a headline and a byline before the dateline, and the
@@ -384,7 +382,7 @@ def _dateline_tokens(doc, t: TokenTable) -> frozenset:
             continue
         for i in range(a, min(b, a + 14)):
             tok = doc[i]
-            if tok.text in DASHES:
+            if is_dateline_dash(doc, i):
                 out.update(range(a, i + 1))
                 break
             # "SAN FRANCISCO, Jan 22 -", "STAVANGER, Norway, Feb 12 (Reuters) -": a date is part of it
