@@ -33,6 +33,6 @@ def dev_graphs():
     from .gold_sets import passage_graphs
 
     golds = sorted(DEV.glob("*.gold.json"))
-    if len(golds) < 30:
-        pytest.fail(f"development set too small: {len(golds)} gold files in {DEV} (expected 30)")
+    if len(golds) < 40:
+        pytest.fail(f"development set too small: {len(golds)} gold files in {DEV} (expected 40)")
     return passage_graphs(golds)
