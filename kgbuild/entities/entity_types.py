@@ -50,6 +50,11 @@ PLACE_FIRST_WORDS = frozenset({"county", "province", "lake", "mount", "cape"})
 EVENT_HEADS = frozenset("prize award awards cup trophy festival championship championships tournament "
                         "games olympics marathon expo".split())
 PRODUCT_HEADS = frozenset("telescope rover satellite spacecraft probe vaccine app".split())
+# The last word of a state's formal name ('the Democratic Republic of X' ends in X and is a
+# country the gazetteer knows; '... Arab Democratic Republic', '... Kingdom' are states too).
+STATE_HEADS = frozenset("republic kingdom principality sultanate emirate caliphate".split())
+# The last word of a law's or treaty's name ('General Data Protection Regulation').
+LAW_HEADS = frozenset("act regulation directive treaty accord protocol statute ordinance constitution".split())
 
 
 # -- types from the words around a name ----------------------------------------------------------
@@ -130,7 +135,25 @@ def _context_label(doc, m: Mention, index, person_parts: frozenset = frozenset()
     if label in ("GPE", "LOC") and not index.is_place(name) and root.dep_ == "nsubj" \
             and root.head.lemma_.lower() in SPEAKER_VERBS:
         return "ORG", "speaks as a body"
+    if label in ("ORG", "PERSON") and " " not in name and _facility_at(root) and not first_name_gender(name):
+        return "GPE", "a facility at it"
+    if label in ("LAW", "WORK_OF_ART", "PRODUCT", "EVENT") and _member_of(root):
+        return "ORG", "has members"
     return None
+
+
+def _facility_at(root) -> bool:
+    """'the liquefaction plant at X', 'a refinery near X': where a facility stands is a place."""
+    prep = root.head
+    return root.dep_ == "pobj" and prep.lower_ in ("at", "near", "in", "outside") \
+        and prep.head.is_lower and prep.head.lemma_.lower() in FAC_KIND_NOUNS - {"base", "building"}
+
+
+def _member_of(root) -> bool:
+    """'a loyal member of X', 'X members': a law, a work or an event has no members; a body has."""
+    if root.dep_ == "pobj" and root.head.lower_ == "of":
+        return root.head.head.lemma_.lower() in ("member", "membership", "founder")
+    return False
 
 
 SPATIAL_PREPOSITIONS = frozenset("on to from around near toward towards beyond past onto".split())
@@ -167,6 +190,8 @@ def _celestial_context(doc, m: Mention, prev) -> bool:
 MEDIA_NOUNS = frozenset("television tv radio newspaper paper daily weekly magazine broadcaster channel "
                         "network outlet website".split())
 FAC_KIND_NOUNS = FAC_HEADS | frozenset("mine plant refinery dam jail prison camp mill smelter reactor".split())
+# Nouns that make a news outlet after 'news' ('the news site X', 'the news agency X').
+NEWS_OUTLET_NOUNS = frozenset("site website portal agency service outlet".split())
 PRODUCT_KIND_NOUNS = frozenset("malware ransomware spyware software virus worm app vaccine".split())
 
 
@@ -213,6 +238,25 @@ def _kind_noun_before(doc, m: Mention, prev, root) -> Optional[tuple[str, str]]:
     for c in described:
         if c.lower_ in ORG_KIND_NOUNS and not any(ch.dep_ == "prep" for ch in c.children):
             return "ORG", f"described as a {c.lower_}"
+    noun = _apposed_kind_noun(doc, m) if m.label != "PERSON" else None
+    if noun in ORG_KIND_NOUNS:
+        return "ORG", f"described as a {noun}"      # 'the Althing, the country's parliament.' misparsed
+    return None
+
+
+def _apposed_kind_noun(doc, m: Mention) -> Optional[str]:
+    """The noun of a short apposition written right after a name and closed by punctuation
+    ('X, the country's parliament.', 'X, a watchdog,'), read from the words, where the parser
+    attached it elsewhere; None if there is none."""
+    j = m.token_end
+    if j + 2 >= len(doc) or doc[j].text != "," or doc[j + 1].lower_ not in ("the", "a", "an", "its", "their"):
+        return None
+    for k in range(j + 2, min(j + 7, len(doc) - 1)):
+        tok = doc[k]
+        if not (tok.is_lower or tok.tag_ == "POS"):
+            return None
+        if tok.pos_ == "NOUN" and doc[k + 1].text in (",", ".", ";"):
+            return tok.lower_
     return None
 
 
@@ -230,6 +274,8 @@ def _kind_noun_named(doc, m: Mention, root) -> Optional[tuple[str, str]]:
         noun = doc[i - 2]                                    # 'the union, X,'
     elif i >= 2 and doc[i - 2].pos_ == "DET" and doc[i - 1].lower_ in MEDIA_NOUNS:
         noun = doc[i - 1]                                    # 'the newspaper X'
+    elif i >= 2 and doc[i - 2].lower_ == "news" and doc[i - 1].lower_ in NEWS_OUTLET_NOUNS:
+        return "ORG", f"named a news {doc[i - 1].lower_}"   # 'the news site X'
     if noun is None or not noun.is_lower or noun.pos_ != "NOUN":
         return None
     word = noun.lower_
@@ -482,9 +528,13 @@ def correct_labels(doc, mentions: list[Mention], index) -> None:
             m.label, m.attributes["label_cue"] = "ORG", "team or firm named after a place"   # 'Atletico Madrid'
             for key in PERSON_ATTRIBUTES:
                 m.attributes.pop(key, None)
+        elif m.label == "PERSON" and _named_after_city_before_role(doc, m, index):
+            m.label, m.attributes["label_cue"] = "ORG", "city name before a staff role"
+            for key in PERSON_ATTRIBUTES:
+                m.attributes.pop(key, None)
     _persons_by_context(doc, mentions, index)
     _type_by_related_org(mentions, index)
-    _type_facility_names(mentions)
+    _type_facility_names(mentions, index)
     for m in mentions:
         parts = m.name.split()
         if m.label == "PERSON":
@@ -512,7 +562,8 @@ def correct_labels(doc, mentions: list[Mention], index) -> None:
                 continue
             if m.label not in PLACE_LABELS:
                 country = index.country(m.name) if not m.name.isupper() else None
-                if country or index.is_capital(m.name) or _territory_context(doc, m, index) or _place_shape(m.name):
+                if country or index.is_capital(m.name) or _territory_context(doc, m, index) or _place_shape(m.name) \
+                        or (is_dateline(doc, m) and index.is_city(m.name)):     # 'HONOLULU, May 2 -' 
                     m.label = "GPE"
                     continue
             if m.label != "WORK_OF_ART" and _work_context(doc, m):
@@ -521,6 +572,9 @@ def correct_labels(doc, mentions: list[Mention], index) -> None:
         # PERSON-labelled names that are no persons
         if m.name.replace(".", "").isupper() and len(m.name) > 1:
             m.label = "ORG"       # persons are not written in capitals: an acronym
+        elif not single and index.country(m.name):
+            m.label = "GPE"       # a country of several words is nobody's name
+
         elif single and index.is_place(m.name) and not first_name_gender(m.name) \
                 and m.name not in named_parts:
             m.label = "GPE"       # a city the gazetteer knows, no first name, nobody's surname here
@@ -539,6 +593,18 @@ def correct_labels(doc, mentions: list[Mention], index) -> None:
     _context_types(doc, mentions, index)
     _propagate(mentions, before)
     _org_over_unknown_place(doc, mentions, index)
+
+
+def _named_after_city_before_role(doc, m: Mention, index) -> bool:
+    """'Ruritania City Herald critic Jane Roe' read as two people: a 'person' whose first word is
+    a city and no first name, written right before a staff role and a person's name, is the
+    body that person works for (a newspaper, a club)."""
+    parts = m.name.split()
+    j = m.token_end
+    if len(parts) < 2 or first_name_gender(parts[0]) or not index.is_city(parts[0]) or j + 1 >= len(doc):
+        return False
+    role, nxt = doc[j], doc[j + 1]
+    return role.is_lower and (is_role(role.lower_) or is_title(role.lower_)) and nxt.ent_type_ == "PERSON"
 
 
 def _first_named_person_parts(mentions: list[Mention]) -> frozenset:
@@ -575,14 +641,23 @@ FACILITY_NAME_HEADS = frozenset("station airport prison jail stadium arena bridg
                                 "observatory".split())
 
 
-def _type_facility_names(mentions: list[Mention]) -> None:
-    """A name ending in a facility noun is the facility, though the model reads most of them as
-    organisations ('Rothera Research Station')."""
+def _type_facility_names(mentions: list[Mention], index) -> None:
+    """A name's last word says what it is, whatever the model read: a facility ('Rothera Research
+    Station', 'Ruritania Central Prison' read as an organisation or a place), a state ('... Arab
+    Democratic Republic' read as an organisation), a law ('... Data Protection Regulation' read as
+    an organisation). Known places and names a context rule typed keep their type."""
     for m in mentions:
         parts = m.name.split()
-        if len(parts) > 1 and m.label == "ORG" and parts[-1].casefold() in FACILITY_NAME_HEADS \
-                and not m.attributes.get("label_cue"):
+        if len(parts) < 2 or m.attributes.get("label_cue") or m.attributes.get("derived_from") \
+                or index.is_place(m.name):
+            continue
+        last = parts[-1].casefold()
+        if last in FACILITY_NAME_HEADS and m.label in ("ORG", "GPE", "LOC"):
             m.label, m.attributes["label_cue"] = "FAC", f"'{parts[-1]}' at the end"
+        elif last in STATE_HEADS and m.label in ("ORG", "PERSON", "FAC", "NORP"):
+            m.label, m.attributes["label_cue"] = "GPE", f"'{parts[-1]}' at the end"
+        elif last in LAW_HEADS and m.label in ("ORG", "PRODUCT", "WORK_OF_ART", "EVENT"):
+            m.label, m.attributes["label_cue"] = "LAW", f"'{parts[-1]}' at the end"
 
 
 def _org_over_unknown_place(doc, mentions: list[Mention], index) -> None:
@@ -720,6 +795,10 @@ def head_noun_label(name: str) -> Optional[str]:
         return "PRODUCT"
     if last in EVENT_HEADS:
         return "EVENT"
+    if last in STATE_HEADS:
+        return "GPE"
+    if last in LAW_HEADS:
+        return "LAW"
     return None
 
 
@@ -737,5 +816,10 @@ def _territory_context(doc, m: Mention, index, any_place: bool = False) -> bool:
         # words the model read as an organisation stays one
         return not (is_title(prep.head.text) and m.label == "ORG" and " " in m.name)
     if prep.lower_ in LOCATIVE_PREPOSITIONS:
-        return any_place or (index.is_place(m.name) and m.label == "ORG")
+        return any_place or (m.label == "ORG" and (index.is_place(m.name) or (
+            index.is_city(m.name) and prep.head.lemma_.lower() not in STAKE_WORDS)))
     return False
+
+
+# What one holds or puts money 'in': 'shares in Toyota' names the firm, not the city.
+STAKE_WORDS = frozenset("stake share shares holding holdings investment invest interest position".split())

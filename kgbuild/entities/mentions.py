@@ -43,8 +43,8 @@ def extract_mentions(doc) -> list[Mention]:
                 continue
             # a NORP that is no nationality ('the Spanish daily Marca') is kept only where the
             # words around it type it (_context_types); still NORP after that, it is dropped
-        for start, end in _pieces(doc, ent, label):
-            m = name_mention(doc, ent, start, end, sent_starts, index)
+        for start, end, piece_label in _pieces(doc, ent, label, index):
+            m = name_mention(doc, ent, start, end, sent_starts, index, label=piece_label)
             if m is not None:
                 raw.append(m)
     raw = _split_person_pairs(doc, raw, sent_starts)
@@ -66,9 +66,12 @@ def extract_mentions(doc) -> list[Mention]:
 
 
 # -- one named entity -> one cleaned mention ---------------------------------------------------
-def _pieces(doc, ent, label: str) -> list[tuple[int, int]]:
-    """Token ranges of the names inside one entity: 'Agency (ACME)' and a dateline
-    'CITY - Name' hold two names; a first name the model left out is taken back in."""
+def _pieces(doc, ent, label: str, index) -> list[tuple[int, int, Optional[str]]]:
+    """Token ranges of the names inside one entity, each with a label where it differs from the
+    entity's: 'Agency (ACME)' and a dateline 'CITY - Name' hold two names, and so does a person
+    glued to a place by a preposition ('invited Jane Roe to Ruritania'); a first name the model
+    left out is taken back in, and so are the rest of a hyphenated given name ('Kim Min-ji') and
+    a last name left untagged ('Prime Minister Abdou Issa Garba')."""
     texts, pos, ent_type = doc.texts, doc.pos, doc.ent_type
     start, end = ent.start, ent.end
     if start > 0 and label in ("ORG", "PERSON") and end - start <= 3:
@@ -82,20 +85,54 @@ def _pieces(doc, ent, label: str) -> list[tuple[int, int]]:
         start -= 1      # 'FC Barcelona' tagged 'Barcelona'
     end = _extend_to_closing_quote(doc, start, end)
     end = _extend_to_head_word(doc, ent, label, end)
+    if label == "PERSON":
+        end = _extend_person_name(doc, start, end, index)
     is_lower, spaced = doc.is_lower, doc.columns.spacy
     cuts = [i for i in range(start, end) if texts[i] in ("(", ")", "[", "]")
             or (pos[i] in ("VERB", "AUX") and start < i < end - 1 and is_lower[i])]   # 'X told the Y'
+    place_after = set()
+    if label == "PERSON":       # 'Jane Roe to Ruritania': a person's name holds no preposition
+        preps = [i for i in range(start + 1, end - 1) if is_lower[i] and pos[i] == "ADP"
+                 and doc.lower[i] not in SURNAME_PARTICLES]
+        cuts += preps
+        place_after = {i + 1 for i in preps if doc.lower[i] in PLACE_PREPOSITIONS}
 
     dash = [i for i in range(start, end) if texts[i] in ("-", "–", "—") and i > start and spaced[i]
             and doc.span_text(start, i).isupper()]
     out, lo = [], start
     for cut in sorted(set(cuts + dash)):
         if cut > lo and not (cut in dash):
-            out.append((lo, cut))
+            out.append((lo, cut, "GPE" if lo in place_after else None))
         lo = cut + 1
     if lo < end:
-        out.append((lo, end))
+        out.append((lo, end, "GPE" if lo in place_after else None))
     return out
+
+
+# Prepositions after which a name glued to a person's is where someone goes or is.
+PLACE_PREPOSITIONS = frozenset("to in at from into near".split())
+
+
+# Words a hyphen joins to a name to make an adjective of it ('Rotterdam-based', 'a Roe-era rule').
+NAME_SUFFIX_WORDS = frozenset("based led born owned run backed era style type linked affiliated".split())
+
+
+def _extend_person_name(doc, start: int, end: int, index) -> int:
+    """A person's name the model cut short: the rest of a hyphenated given name written without
+    spaces ('Kim Min' + '-ji'), and one more capitalised word it left untagged right after the
+    name ('Abdou Issa' + 'Garba'), unless that word is a known place or begins a longer name."""
+    texts, spaced, n = doc.texts, doc.columns.spacy, len(doc)
+    if end + 1 < n and texts[end] in ("-", "‐") and not spaced[end - 1] and not spaced[end] \
+            and texts[end + 1].isalpha() and not doc.ent_type[end + 1] and end - start >= 2 \
+            and doc.tag[end + 1] not in ("VBN", "VBD", "VBG") and doc.lower[end + 1] not in NAME_SUFFIX_WORDS:
+        return end + 2      # not 'Rotterdam-based', 'Jane Roe-led'
+
+    if end < n and doc.pos[end] == "PROPN" and texts[end].istitle() and texts[end].isalpha() \
+            and not doc.ent_type[end] and not doc.is_sent_start[end] and spaced[end - 1] \
+            and not is_title(texts[end]) and not index.is_city(texts[end]) \
+            and not (end + 1 < n and (doc.pos[end + 1] == "PROPN" or texts[end + 1] in ("-", "‐"))):
+        return end + 1
+    return end
 
 
 def _extend_to_head_word(doc, ent, label: str, end: int) -> int:

@@ -125,9 +125,14 @@ def _untagged_names(doc, mentions: list[Mention], sent_starts, index) -> list[Me
         elif after is not None and after.is_lower and after.lower_ in ORG_KIND_NOUNS and span.root.head.i == after.i \
                 and before.lower_ in ARTICLES and not is_title(span[-1].text):
             label = "ORG"       # 'the Nikkei newspaper'
+        elif after is not None and after.is_lower and after.lower_ in EVENT_KIND_NOUNS and span.root.head.i == after.i \
+                and before.lower_ in ARTICLES and not is_title(span[-1].text):
+            label = "EVENT"     # 'the Ruritania Book Days fair'
+        elif after is not None and after.text in ("-", "–") and j + 2 < n and doc.lower[j + 2] in BASED_WORDS:
+            label = "GPE"       # 'Borduria-based'
         elif j > i and before.lower_ in ARTICLES and head_noun_label(span.text) and not is_title(span[0].text):
             label = head_noun_label(span.text)    # 'the Booker Prize', 'the Volta Shipping Company'
-        elif before.lower_ in LOCATIVE_PREPOSITIONS | {"at", "to", "from"} and index.is_place(span.text) \
+        elif before.lower_ in LOCATIVE_PREPOSITIONS | {"at", "to", "from"} and index.is_city(span.text) \
                 and (after is None or after.pos_ != "PROPN"):
             label = "GPE"       # 'a summit in Montevideo'
         if label and is_proper_name(span.text):
@@ -138,6 +143,12 @@ def _untagged_names(doc, mentions: list[Mention], sent_starts, index) -> list[Me
             ))
         i = j + 1
     return out
+
+
+# Lower-case nouns for a recurring event, written after its name ('the X book fair').
+EVENT_KIND_NOUNS = frozenset("fair festival expo exhibition summit conference forum marathon biennale".split())
+# '-based', '-headquartered' after a name make it a place.
+BASED_WORDS = frozenset({"based", "headquartered"})
 
 
 def _acronym_before_title(doc, i: int) -> bool:
@@ -180,12 +191,23 @@ def _take_back_first_words(doc, mentions: list[Mention]) -> None:
         covered.update(range(start, m.token_end))
 
 
+# Adjectives that qualify an office in its title ('National Commissioner', 'Federal Judge').
+OFFICE_ADJECTIVES = frozenset("national federal regional provincial general senior acting interim assistant "
+                              "associate principal special permanent".split())
+
+
 def _portfolio_word(doc, m: Mention) -> bool:
-    """'Finance' in 'Finance Minister Jane Roe' read as an organisation: a one-word name that is
-    itself a word of titles, written before a capitalised office, belongs to the title."""
+    """'Finance' in 'Finance Minister Jane Roe', 'National' in 'National Commissioner Jane Roe',
+    read as an organisation: a one-word name that is itself a word of titles or an office's
+    adjective, written before a capitalised office, belongs to the title; so does a region that
+    no gazetteer knows before 'Minister' ('the Arctic Minister'): a portfolio, not a place named."""
     nxt = doc[m.token_end] if m.token_end < len(doc) else None
-    return (m.token_end - m.token_start == 1 and m.label != "PERSON" and is_title(m.name) and not m.name.isupper()
-            and nxt is not None and nxt.text[:1].isupper() and is_title(nxt.text))
+    if nxt is None or not nxt.text[:1].isupper() or not is_title(nxt.text) or m.label == "PERSON" \
+            or m.name.isupper():
+        return False
+    if m.token_end - m.token_start == 1 and (is_title(m.name) or m.name.casefold() in OFFICE_ADJECTIVES):
+        return True
+    return m.label == "LOC" and nxt.lower_ == "minister" and not country_index().is_city(m.name)
 
 
 def _told_medium(root) -> bool:
@@ -280,8 +302,10 @@ def cut_names(doc, mentions: list[Mention], sent_starts, index) -> list[Mention]
     Ruritania and Borduria Chess Board'), a numbered unit ('Unit 7100')."""
     found: list[Mention] = []
     taken: set[int] = set()
-    for m in _quoted_titles(doc, sent_starts) + _of_names(doc, mentions, sent_starts) \
-            + _coordinated_names(doc, mentions, sent_starts, index) + _numbered_units(doc, mentions, sent_starts):
+    of_names = _of_names(doc, mentions, sent_starts)
+    for m in _quoted_titles(doc, sent_starts) + _coordinated_of_names(doc, mentions + of_names, sent_starts, index) \
+            + of_names + _coordinated_names(doc, mentions, sent_starts, index) \
+            + _numbered_units(doc, mentions, sent_starts):
         if not taken.intersection(range(m.token_start, m.token_end)):
             taken.update(range(m.token_start, m.token_end))
             found.append(m)
@@ -390,6 +414,41 @@ def _coordinated_names(doc, mentions: list[Mention], sent_starts, index) -> list
             continue
         out.append(_whole(doc, a.token_start, b.token_end, "ORG", "places coordinated inside a name", sent_starts))
     return out
+
+
+def _coordinated_of_names(doc, mentions: list[Mention], sent_starts, index) -> list[Mention]:
+    """'the Communist Party of Ruritania and Borduria', 'the Association of Ruritanian Brewers and
+    Maltsters' tagged only up to 'and': a body named '<Head> of X' followed by 'and' and a
+    capitalised word of the same kind as X (both plural nouns, or both no plural), which ends
+    the run of capitals and is no organisation, country or person with a first name, is one
+    name. 'Talks between the Party and Labour' (no 'of') and 'the Bank of Ruritania and Acme'
+    (an organisation after 'and') stay two."""
+    by_start = {m.token_start: m for m in mentions}
+    out = []
+    n = len(doc)
+    for m in mentions:
+        j = m.token_end
+        if m.label != "ORG" or j + 1 >= n or doc.lower[j] not in ("and", "&") or not _has_of_head(doc, m):
+            continue
+        k = j + 1
+        if not (doc.pos[k] == "PROPN" or doc.tag[k] == "NNPS") or not doc.texts[k][:1].isupper() \
+                or (k + 1 < n and doc.pos[k + 1] == "PROPN" and doc.texts[k + 1][:1].isupper()):
+            continue
+        left, right = doc.texts[j - 1], doc.texts[k]
+        other = by_start.get(k)
+        if other is not None and (other.label == "ORG" or first_name_gender(other.name.split()[0])):
+            continue
+        if index.country(right) or index.country(left) or (left.endswith("s") != right.endswith("s")) \
+                or first_name_gender(right) or is_title(right):
+            continue
+        out.append(_whole(doc, m.token_start, k + 1, "ORG", "coordination inside 'X of Y and Z'", sent_starts))
+    return out
+
+
+def _has_of_head(doc, m: Mention) -> bool:
+    """The name holds '<institution head> of' ('Communist Party of', 'Association of')."""
+    return any(doc.lower[i] == "of" and doc.lower[i - 1] in OF_NAME_HEADS and doc.texts[i - 1][:1].isupper()
+               for i in range(m.token_start + 1, m.token_end - 1))
 
 
 def _numbered_units(doc, mentions: list[Mention], sent_starts) -> list[Mention]:

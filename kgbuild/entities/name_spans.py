@@ -57,9 +57,12 @@ def name_mention(doc, ent, start: int, end: int, sent_starts, index, label: Opti
     # trailing possessives, punctuation and common nouns ('his Valencia CF counterpart')
     while end > start:
         i = end - 1
+        if _hyphen_glued(doc, start, i):
+            break       # 'Kim Min-ji': the end of a hyphenated given name, not a noun
         if tag[i] == "POS" or lower[i] in ("'s", "’s") or _is_edge_punct(doc, i) \
-                or (doc.is_lower[i] and doc.pos[i] == "NOUN" and end - start > 1 and label != "WORK_OF_ART"):
-            end -= 1
+                or (doc.is_lower[i] and doc.pos[i] in ("NOUN", "ADP", "CCONJ", "DET") and end - start > 1
+                    and label != "WORK_OF_ART"):
+            end -= 1    # 'his Valencia CF counterpart'; 'Jane Roe in' (a name ends in no preposition)
         else:
             break
     if start >= end:
@@ -79,6 +82,13 @@ def name_mention(doc, ent, start: int, end: int, sent_starts, index, label: Opti
         start=start_char, end=end_char, token_start=start, token_end=end,
         sentence=sentence_of(sent_starts, start), kind="name", attributes=attributes,
     )
+
+
+def _hyphen_glued(doc, start: int, i: int) -> bool:
+    """Token ``i`` is a word joined by a hyphen, without spaces, to the name word before it."""
+    spaced = doc.columns.spacy
+    return i - 2 >= start and doc.texts[i - 1] in ("-", "‐") and not spaced[i - 2] and not spaced[i - 1] \
+        and doc.texts[i].isalpha() and doc.texts[i - 2][:1].isupper()
 
 
 def is_quoted(doc, start: int, end: int) -> bool:

@@ -51,7 +51,7 @@ firm company club team bloc alliance group organisation organization newspaper d
 tabloid magazine journal broadcaster network channel agency bank lender insurer carmaker automaker airline
 carrier retailer manufacturer maker startup start-up conglomerate consultancy brewer miner chipmaker
 charity union party institute university outfit franchise federation association league lab
-laboratory studio label outlet watchdog regulator operator supplier distributor
+laboratory studio label outlet watchdog regulator operator supplier distributor parliament legislature
 """.split())
 
 # Nouns for a kind of place ("the port city X", "the town of X").
