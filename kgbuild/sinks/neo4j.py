@@ -33,6 +33,7 @@ import math
 import os
 import re
 import time
+import zlib
 from collections import Counter
 from concurrent.futures import ThreadPoolExecutor
 from contextlib import contextmanager
@@ -167,10 +168,14 @@ def _push(kg, connection: Neo4jConnection, schema, batch_size: int, clear: bool)
             settled = _settled_documents(plan.documents, stored)
             nodes, edges = _unsettled_rows(plan.nodes, settled), _unsettled_rows(plan.edges, settled)
             stats.documents_unchanged = len(settled)
-            # Edge properties (JSON of the evidence) are computed in a thread while the server works: the
-            # driver waits on its socket without the GIL, so the Python work mostly hides behind the writes.
+            # Which types are new to the database (count store, O(1)): their edges need no look-up and
+            # can be created by two writers at once (_create_fresh_edges); the others are merged.
+            fresh = {rtype for rtype in edges if rtype in plan.unique_types
+                     and session.execute_read(_count_type, rtype) == 0}
+            # Properties of merged edges (JSON of the evidence) are computed in a thread while the server
+            # works: the driver waits on its socket without the GIL, so the Python work hides behind it.
             prepared = {rtype: [pool.submit(_fresh_edge_props, batch) for batch in _chunks(rows, batch_size)]
-                        for rtype, rows in sorted(edges.items())}
+                        for rtype, rows in sorted(edges.items()) if rtype not in fresh}
             opened = [d for d in plan.documents if d["id"] not in settled]
             for batch in _chunks(opened, batch_size):
                 session.execute_write(_open_documents, batch)
@@ -180,14 +185,14 @@ def _push(kg, connection: Neo4jConnection, schema, batch_size: int, clear: bool)
             for label, rows in sorted(nodes.items()):
                 for batch in _chunks(rows, batch_size):
                     stats.entities_written += session.execute_write(_merge_entities, label, batch, plan.doc_ids)
-            # One session: two writing disjoint types at once deadlocked on shared nodes (both endpoints of
-            # a new relationship are locked) and were not faster on two cores.
             for rtype, rows in sorted(edges.items()):
-                # An empty type (count store, O(1)) needs no look-up of existing edges: a fresh push skips it.
-                empty = session.execute_read(_count_type, rtype) == 0
-                for batch, fresh in zip(_chunks(rows, batch_size), prepared.pop(rtype)):
+                if rtype in fresh:
+                    continue
+                for batch, props in zip(_chunks(rows, batch_size), prepared.pop(rtype)):
                     stats.relationships_written += session.execute_write(
-                        _merge_relationships, rtype, batch, fresh.result(), plan.doc_ids, look_up=not empty)
+                        _merge_relationships, rtype, batch, props.result(), plan.doc_ids)
+            stats.relationships_written += _create_fresh_edges(
+                driver, connection, {rtype: edges[rtype] for rtype in fresh}, batch_size)
             # Last: a document's fingerprint is stored only once everything it contributes is written, so
             # a push cut short leaves its documents unsealed and the next push writes them again.
             for batch in _chunks(opened, batch_size):
@@ -285,6 +290,7 @@ class _Plan:
     edges: dict[str, list[dict]]                 # relationship type -> rows
     edge_keys: set[tuple[str, str, str]]         # (source, type, target)
     node_ids: set[str]
+    unique_types: set[str] = field(default_factory=set)   # types with one row per (source, target)
 
 
 def _plan(kg, schema) -> _Plan:
@@ -300,6 +306,7 @@ def _plan(kg, schema) -> _Plan:
         nodes.setdefault(type_label(row["props"]["type"]) or "", []).append(row)
     edges: dict[str, list[dict]] = {}
     keys = set()
+    repeated: set[str] = set()
     types: dict[str, str] = {}
     for u, v, key, data in kg.edges(keys=True, data=True):
         name = data.get("type") or key
@@ -309,12 +316,15 @@ def _plan(kg, schema) -> _Plan:
             if doc not in docs:
                 docs[doc] = {"id": doc}
         edges.setdefault(rtype, []).append(row)
-        keys.add((str(u), rtype, str(v)))
+        key = (str(u), rtype, str(v))
+        if key in keys:
+            repeated.add(rtype)     # two graph keys named one type ('spoke_with', 'SPOKE_WITH'): merge
+        keys.add(key)
     build = _build_of(kg.graph)
     documents = [{"id": i, "props": {k: v for k, v in d.items() if k not in ("id", "sha256")},
                   "seal": {"sha256": d.get("sha256"), "build": build}} for i, d in sorted(docs.items())]
     return _Plan(documents=documents, doc_ids=sorted(docs), nodes=nodes, edges=edges, edge_keys=keys,
-                 node_ids={str(n) for n in kg.nodes})
+                 node_ids={str(n) for n in kg.nodes}, unique_types=set(edges) - repeated)
 
 
 def _build_of(graph: dict) -> str:
@@ -524,16 +534,13 @@ def _fresh_edge_props(rows: list[dict]) -> list[dict]:
             for row in rows]
 
 
-def _merge_relationships(tx, rtype: str, rows: list[dict], fresh: list[dict], pushed_docs: list[str], *,
-                         look_up: bool = True) -> int:
+def _merge_relationships(tx, rtype: str, rows: list[dict], fresh: list[dict], pushed_docs: list[str]) -> int:
     if not REL_TYPE_RE.match(rtype):
         raise Neo4jSinkError(f"relationship type '{rtype}' is not a plain identifier")
-    existing = {}
-    if look_up:
-        existing = {(r["s"], r["t"]): r["props"] for r in tx.run(
-            f"UNWIND $rows AS row {_SEEK_ST} MATCH (s)-[r:`{rtype}`]->(t) "
-            "RETURN row.s AS s, row.t AS t, properties(r) AS props",
-            rows=_Rows({"s": r["s"], "t": r["t"]} for r in rows))}
+    existing = {(r["s"], r["t"]): r["props"] for r in tx.run(
+        f"UNWIND $rows AS row {_SEEK_ST} MATCH (s)-[r:`{rtype}`]->(t) "
+        "RETURN row.s AS s, row.t AS t, properties(r) AS props",
+        rows=_Rows({"s": r["s"], "t": r["t"]} for r in rows))}
     pushed = set(pushed_docs)
     writes = []
     for row, props in zip(rows, fresh):
@@ -548,6 +555,78 @@ def _merge_relationships(tx, rtype: str, rows: list[dict], fresh: list[dict], pu
         tx.run(f"UNWIND $rows AS row {_SEEK_ST} MERGE (s)-[r:`{rtype}`]->(t) SET r += row.props",
                rows=_Rows(writes)).consume()
     return len(writes)
+
+
+def _create_fresh_edges(driver, connection: Neo4jConnection, edges: dict[str, list[dict]], batch_size: int) -> int:
+    """Edges of types the database has none of yet, created by two writers at once: one transaction's
+    server work (mostly its commit) takes a core, so two keep both cores of a small machine busy while
+    the client prepares the next batch. Two transactions that touch one node may deadlock (each locks
+    the end nodes of what it creates), so each round gives the two writers edges among disjoint sets
+    of nodes (_disjoint_rounds); a round ends before the next begins."""
+    written = 0
+    sessions = [driver.session(database=connection.database) for _ in range(WRITERS)]
+    try:
+        with ThreadPoolExecutor(WRITERS) as pool:
+            for lanes in _disjoint_rounds(edges):
+                jobs = [pool.submit(_write_lane, session, lane, batch_size) for session, lane in zip(sessions, lanes)]
+                for job in jobs:    # the first failure is raised once every writer of the round stopped
+                    job.exception()
+                written += sum(job.result() for job in jobs)
+    finally:
+        for session in sessions:
+            session.close()
+    return written
+
+
+#: Concurrent writers of fresh edges; more than two made no difference on 2 cores and deadlocked more.
+WRITERS = 2
+#: Node groups of _disjoint_rounds: with 4, three rounds pair every two groups, each with equal halves.
+_ROUNDS = (((0, 1), (2, 3)), ((0, 2), (1, 3)), ((0, 3), (1, 2)))
+
+
+def _disjoint_rounds(edges: dict[str, list[dict]]) -> list[tuple[dict, dict]]:
+    """Three rounds of two lanes ({type: rows}) whose edges touch disjoint nodes.
+
+    Nodes fall into four groups by a stable hash; an edge belongs to the pair of groups of its ends.
+    Round one gives lane A the edges within groups {0, 1} and lane B those within {2, 3}; rounds two and
+    three the edges across {0, 2} | {1, 3} and {0, 3} | {1, 2}. Every edge lands in exactly one lane, and
+    with a uniform hash each lane of a round holds about as many edges as the other."""
+    rounds = [({}, {}) for _ in _ROUNDS]
+    where = {}
+    for r, lanes in enumerate(_ROUNDS):
+        for lane, (a, b) in enumerate(lanes):
+            where[(a, b)] = where[(b, a)] = (r, lane)
+    where.update({(0, 0): (0, 0), (1, 1): (0, 0), (2, 2): (0, 1), (3, 3): (0, 1)})
+    group: dict[str, int] = {}
+    for rtype, rows in sorted(edges.items()):
+        for row in rows:
+            gs = group.get(row["s"])
+            if gs is None:
+                gs = group[row["s"]] = zlib.crc32(row["s"].encode()) & 3
+            gt = group.get(row["t"])
+            if gt is None:
+                gt = group[row["t"]] = zlib.crc32(row["t"].encode()) & 3
+            r, lane = where[(gs, gt)]
+            rounds[r][lane].setdefault(rtype, []).append(row)
+    return [lanes for lanes in rounds if lanes[0] or lanes[1]]
+
+
+def _write_lane(session, lane: dict[str, list[dict]], batch_size: int) -> int:
+    written = 0
+    for rtype, rows in sorted(lane.items()):
+        for batch in _chunks(rows, batch_size):
+            written += session.execute_write(_create_relationships, rtype, batch, _fresh_edge_props(batch))
+    return written
+
+
+def _create_relationships(tx, rtype: str, rows: list[dict], props: list[dict]) -> int:
+    """CREATE, not MERGE: the type had no edge when the push began and the plan holds one row per
+    (source, target); MERGE would also lock both ends while the query runs, which deadlocks writers."""
+    if not REL_TYPE_RE.match(rtype):
+        raise Neo4jSinkError(f"relationship type '{rtype}' is not a plain identifier")
+    tx.run(f"UNWIND $rows AS row {_SEEK_ST} CREATE (s)-[r:`{rtype}`]->(t) SET r = row.props",
+           rows=_Rows({"s": row["s"], "t": row["t"], "props": p} for row, p in zip(rows, props))).consume()
+    return len(rows)
 
 
 def _remove_stale(session, plan: _Plan, prior_docs: list[str], stats: PushStats, batch_size: int) -> None:
