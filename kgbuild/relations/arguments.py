@@ -196,6 +196,8 @@ class MentionIndex:
         clause = t.head[word]
         if t.dep[clause] == "relcl" and t.head[clause] != clause:
             tok = t.head[clause]
+            if t.lower[pronoun] == "who":
+                return self._person_for_who(tok)
             if t.lower[pronoun] == "which" and self._names_person(tok):
                 # 'which' never stands for a person: "X, a leader of the Party (P), which
                 # governs Y" -> the Party, the name right before the pronoun.
@@ -209,18 +211,35 @@ class MentionIndex:
                 return tok
             # The parser hung the clause on a farther noun ("members of the Union, which ..."):
             # a relative pronoun stands for the name right before it.
-            before = _name_before(t, min(word, pronoun))
+            before = _over_bracketed_acronym(t, _name_before(t, min(word, pronoun)), self.covering)
             return before if before is not None and self.covering(before) is not None else tok
-        if t.lower[pronoun] in ("which", "who", "whose") and t.dep[clause] in ("advcl", "ccomp", "conj"):
-            # ", which is based in Y" read as a clause of the main verb: the name right before
-            # the comma (or the name an acronym in brackets there abbreviates).
-            before = _name_before(t, pronoun)
-            if before is not None and before < pronoun - 1 and t.doc[pronoun - 1].text == ",":
+        first = min(word, pronoun)
+        if t.lower[pronoun] in ("which", "who", "whose") and (t.dep[clause] in ("advcl", "ccomp", "conj") or first < pronoun):
+            # ", which is based in Y" read as a clause of the main verb, ", of which Acme is a
+            # member" with 'of' hung on Acme: the name right before the comma (or the name an
+            # acronym in brackets there abbreviates).
+            before = _name_before(t, first)
+            if before is not None and before < first - 1 and t.doc[first - 1].text == ",":
                 if self.covering(before) is None and t.dep[before] == "appos":
                     before = t.head[before]
                 if self.covering(before) is not None:
                     return before
         return pronoun
+
+    def _person_for_who(self, tok: int) -> int:
+        """'who' stands for a person: "X, chairman of the group Acme, who denied ..." hangs the
+        clause on Acme; the person is the name the title phrase describes (up its heads)."""
+        m = self.covering(tok)
+        if m is None or m.kind != "name" or self.label(m) == "PERSON":
+            return tok
+        t, i = self.t, tok
+        for _ in range(6):
+            if t.dep[i] not in WHO_CLIMB_DEPS or t.head[i] == i:
+                break
+            i = t.head[i]
+            if self._names_person(i):
+                return i
+        return tok
 
     def _names_person(self, tok: int) -> bool:
         """The mention over this token (or the name an acronym in brackets abbreviates) is a person."""
@@ -243,6 +262,8 @@ class MentionIndex:
         for tok in tokens:
             group = [(tok, via)] + ([(c, "coordination") for c in _coordinated(self.t, tok)] if coordination else [])
             for i, v in group:
+                if _negated_constituent(self.t, i):
+                    continue
                 a = self.argument(i, v if via == "direct" else via)
                 if a is None:
                     continue
@@ -293,6 +314,30 @@ class MentionIndex:
                     votes[k] = dict(total)
         # Ties are broken by label name, never by set or dict order (which depends on the hash seed).
         return {k: min(c.items(), key=lambda kv: (-kv[1], kv[0]))[0] for k, c in votes.items() if c}
+
+
+# Deps up which 'who' looks for the person a title phrase describes ("X, chairman of the group Acme, who")
+WHO_CLIMB_DEPS = frozenset({"appos", "pobj", "prep", "compound"})
+
+
+def _negated_constituent(t: TokenTable, i: int) -> bool:
+    """"a member of the AU but not of CAF", "A, not B, joined": a 'not' before the conjunct (or
+    before the preposition that introduces it) takes that one out, wherever the parser hangs it
+    ("A, not B": on A); a negated verb is modality's job."""
+    h = t.head[i]
+    if any(t.dep[c] == "neg" and c < i for c in t.kids[i]):
+        return True
+    if h != i and t.dep[i] in ("appos", "conj") and any(t.dep[c] == "neg" and h < c < i for c in t.kids[h]):
+        return True
+    return t.dep[i] == "pobj" and h != i and t.pos[h] == "ADP" and any(t.dep[c] == "neg" and c < h for c in t.kids[h])
+
+
+def _over_bracketed_acronym(t: TokenTable, i: Optional[int], covering) -> Optional[int]:
+    """"the Federation (ITF), of which ...": the parser may head the phrase on an acronym the
+    names missed; the long name is before the bracket."""
+    if i is not None and i >= 2 and covering(i) is None and t.doc[i - 1].text == "(" and covering(i - 2) is not None:
+        return i - 2
+    return i
 
 
 def _name_before(t: TokenTable, pronoun: int) -> Optional[int]:

@@ -59,8 +59,9 @@ def subjects(t: TokenTable, i: int, hops: int = 0) -> list[int]:
         c = own[0]
         if t.lower[c] in RELATIVE_PRONOUNS and dep[i] == "relcl":
             # 'which' is resolved with its argument (it never stands for a person the parser
-            # may have hung the clause on); 'who'/'that' stand for the clause's head
-            return [c] if t.lower[c] == "which" else [heads[i]]
+            # may have hung the clause on), 'who' too (it always stands for one); 'that' stands
+            # for the clause's head
+            return [c] if t.lower[c] in ("which", "who") else [heads[i]]
         return [c]
     head = heads[i]
     if hops >= MAX_SUBJECT_HOPS or head == i:
