@@ -4,7 +4,8 @@ Names are grouped by a comparison key (case, dots, articles ignored; countries b
 canonical name, so "US", "U.S." and "United States" are one key), separately for persons and
 for everything else, so a person and a place called "Washington" never meet. Short forms then
 join a long form only when exactly one long form fits, first within their own document, then
-in the corpus: a surname or first name joins the one full name that has it, an acronym the one
+in the corpus: a surname or first name joins the one full name that has it (shared by several
+people of one text, the one named so far and mentioned last), an acronym the one
 name whose initials it is, a surname of several words ("El Amrani") the full name ending in it,
 "the Falklands" the island group "Falkland Islands" (a short organisation name never joins a
 long one that is another body: 'X Union' / 'X Union Commission', 'Y' / 'University of Y'), and a name the text introduces as another
@@ -35,10 +36,13 @@ CUE_VOTE = 3
 ISLAND_WORDS = frozenset({"islands", "isles"})
 # Legal-form words after a company's name: 'Acme Inc' is 'Acme' when no other 'Acme <form>' exists.
 # Head nouns of a body inside or under another: 'African Union Commission' is not the 'African
-# Union', 'Boeing Commercial Airplanes' not 'Boeing', 'Amazon Web Services' not 'Amazon'.
+# Union', 'Boeing Commercial Airplanes' not 'Boeing', 'Amazon Web Services' not 'Amazon'; a
+# university's or a firm's press, hospital, museum or library is an organisation of its own.
 SUBORGANISATION_HEADS = frozenset("""commission council committee court board secretariat assembly parliament
 university college school institute academy foundation division unit arm branch services airplanes aircraft
 engines aerospace fund programme program agency
+press publishing publishers publications hospital hospitals clinic museum library gallery archives
+observatory orchestra laboratory laboratories
 """.split())
 NAME_PREPOSITIONS = frozenset("of on for".split())
 # What a firm makes or a text names after it, never the firm itself: a product, a work, a law
@@ -75,9 +79,11 @@ def resolve_entities(extractions: list[DocumentExtraction]) -> Resolution:
             labels[k].add(m.label)
         here = defined.get(doc_id, {})
         countries = sorted({k for m, k in items if canonical_country(m)})
-        for m, k in items:
+        last_seen: dict[Key, int] = {}
+        for m, k in sorted(items, key=lambda mk: mk[0].start):
             if k in here:
                 target[(doc_id, m.index)] = here[k]
+                last_seen[here[k][0]] = m.start
                 continue
             fuller = _fuller_country(m, k, countries)
             if fuller:
@@ -86,13 +92,15 @@ def resolve_entities(extractions: list[DocumentExtraction]) -> Resolution:
             hits, rule = finder.hits(m, k)
             if rule == "short form of an organisation":
                 hits = {h for h in hits if not labels[h] <= THING_LABELS}   # 'Acme' is not 'Acme Vault' the app
-            if len(hits) > 1 and rule == "surname":
-                hits = {h for h in hits if first_seen[h] < m.start}   # only one introduced so far
-                rule = "surname, the one named so far"
+            if len(hits) > 1 and rule in ("surname", "first name"):
+                hits, rule = _shared_name_holder(hits, m.start, first_seen, last_seen), f"{rule} shared, the nearest holder"
             if len(hits) == 1:
                 target[(doc_id, m.index)] = (next(iter(hits)), f"{rule} (document)")
-            elif not hits and (rule or _maybe_mistyped_surname(m, k)):
+                last_seen[next(iter(hits))] = m.start
+                continue
+            if not hits and (rule or _maybe_mistyped_surname(m, k)):
                 undecided.append((doc_id, m, k))
+            last_seen[k] = m.start
     corpus = _LongForms({k: 0 for _, _, k in keyed})
     corpus_defined: dict[Key, set[Key]] = defaultdict(set)
     for pairs in defined.values():
@@ -260,6 +268,18 @@ class _LongForms:
                     and not _distinct_body(parts, k[1].split())}
             return _outermost(fits), "short form of an organisation"
         return set(), ""
+
+
+def _shared_name_holder(holders: set[Key], at: int, first_seen: dict[Key, int],
+                        last_seen: dict[Key, int]) -> set[Key]:
+    """A bare name two people of one text share ('Choi' for 'Choi Dong-ha' and 'Choi Jae-won') is
+    the one named so far; of several named so far, the one mentioned last (a reporter writes the
+    bare name right after the person it means); before any of them, the first one named after it.
+    A name of its own would be a node for nobody."""
+    before = [h for h in holders if first_seen[h] < at]
+    if before:
+        return {max(before, key=lambda h: (last_seen.get(h, first_seen[h]), h))}
+    return {min(holders, key=lambda h: (first_seen[h], h))}
 
 
 def _outermost(fits: set[Key]) -> set[Key]:

@@ -68,8 +68,19 @@ def test_resolve_ambiguous_surname_joins_only_the_person_named_so_far():
     res = resolve_entities([ext("a", ("Siobhan O'Neill", "PERSON"), ("O'Neill", "PERSON"),
                                 ("Liam O'Neill", "PERSON"), ("O'Neill", "PERSON"))])
     assert entity_named(res, "Siobhan O'Neill").mentions == 2
-    assert entity_named(res, "Liam O'Neill").mentions == 1
-    assert entity_named(res, "O'Neill").mentions == 1       # after both: ambiguous, left alone
+    assert entity_named(res, "Liam O'Neill").mentions == 2  # after both: the one mentioned last
+    assert not [e for e in res.entities if e.name == "O'Neill"]
+
+
+def test_resolve_shared_family_name_first_is_never_a_node_of_its_own():
+    """Family name first ('Vang Su-min'): the bare family name of two relatives joins the one named
+    so far, and after both the one mentioned last; must-not: the other relative takes none of them."""
+    res = resolve_entities([ext("a", ("Vang Su-min", "PERSON"), ("Vang", "PERSON"), ("Vang", "PERSON"),
+                                ("Vang Ho-jin", "PERSON"), ("Vang", "PERSON"),
+                                ("Vang Su-min", "PERSON"), ("Vang", "PERSON"))])
+    assert ids(res) == ["person:vang-ho-jin", "person:vang-su-min"]
+    assert entity_named(res, "Vang Su-min").mentions == 5
+    assert entity_named(res, "Vang Ho-jin").mentions == 2
 
 
 def test_resolve_mistyped_surname_joins_the_one_person_in_the_corpus():

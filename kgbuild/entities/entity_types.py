@@ -16,7 +16,7 @@ from ..model import Mention
 from .doc_view import view_of
 from .name_spans import CLUB_AFFIXES, PERSON_ATTRIBUTES, PLACE_LABELS, is_quoted
 from .names import (CLUB_ROLE_NOUNS, JOIN_VERBS, ORG_KIND_NOUNS, ORG_ROLE_NOUNS, PLACE_KIND_NOUNS, SPEAKER_VERBS,
-                    SURNAME_PARTICLES, first_name_gender, is_role, is_title)
+                    SURNAME_PARTICLES, first_name_gender, is_english_verb, is_role, is_title)
 
 CREATOR_NOUNS = frozenset("author writer composer screenwriter novelist poet".split())
 WORK_NOUNS = frozenset("""novel book film movie album song play paper study report series documentary
@@ -86,6 +86,14 @@ def _context_types(doc, mentions: list[Mention], index) -> None:
                 m.attributes.pop(key, None)
 
 
+def _campaign_name(doc, m: Mention) -> bool:
+    """'Save Ruritania Park' read as a person: a name of three words or more that begins, inside a
+    sentence, with an English verb that is no first name is a campaign ('Will Roe' is a person)."""
+    parts = m.name.split()
+    return len(parts) >= 3 and is_english_verb(parts[0]) and not first_name_gender(parts[0]) \
+        and not doc[m.token_start].is_sent_start and not is_title(parts[0])
+
+
 def _context_label(doc, m: Mention, index, person_parts: frozenset = frozenset()) -> Optional[tuple[str, str]]:
     """(label, rule) the words around one name prove, or None; strongest evidence first."""
     name, label = m.name, m.label
@@ -119,6 +127,8 @@ def _context_label(doc, m: Mention, index, person_parts: frozenset = frozenset()
         return "GPE", "a group name after 'in'"    # 'met in Asuncion' read as a nationality
     if label == "PERSON" and _person_unlikely(name, index):
         return "ORG", "team or firm named after a place"   # 'Atletico Madrid', 'Inter Milan'
+    if label == "PERSON" and _campaign_name(doc, m):
+        return "ORG", "a campaign named with a verb"      # 'Save Ruritania Park'
     if label == "PERSON" and first_name_gender(name.split()[0]) and " " in name:
         return None
     role = _role_after(doc, m) if label != "PERSON" else None     # 'Biden spokesman X' is a person's
@@ -260,6 +270,11 @@ def _apposed_kind_noun(doc, m: Mention) -> Optional[str]:
     return None
 
 
+# Lower-case nouns for a firm's service that a text writes before the firm's name ('the payments
+# app X'): the name is the company's.
+APP_KIND_NOUNS = frozenset("app platform website marketplace exchange".split())
+
+
 def _kind_noun_named(doc, m: Mention, root) -> Optional[tuple[str, str]]:
     """The kind noun a name is given to: 'the workers' union, X,', 'a new app, X,', 'a group
     called X' ('a company called John Lewis' too), and 'the newspaper X' where the parser lost
@@ -276,6 +291,8 @@ def _kind_noun_named(doc, m: Mention, root) -> Optional[tuple[str, str]]:
         noun = doc[i - 1]                                    # 'the newspaper X'
     elif i >= 2 and doc[i - 2].lower_ == "news" and doc[i - 1].lower_ in NEWS_OUTLET_NOUNS:
         return "ORG", f"named a news {doc[i - 1].lower_}"   # 'the news site X'
+    elif i >= 2 and doc[i - 1].lower_ in APP_KIND_NOUNS and doc[i - 1].pos_ == "NOUN" and doc[i - 2].pos_ == "NOUN":
+        return "ORG", f"named after a {doc[i - 2].lower_} {doc[i - 1].lower_}"   # 'the payments app X', the firm
     if noun is None or not noun.is_lower or noun.pos_ != "NOUN":
         return None
     word = noun.lower_

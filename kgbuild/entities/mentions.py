@@ -17,7 +17,8 @@ from .entity_types import correct_labels, harmonize, type_island_short_forms
 from .missed_names import missed_surnames, repeated_names, with_missed_names
 from ..model import Mention
 from .name_spans import CLUB_AFFIXES, MODIFIER_DEPS, NON_ENTITY_LABELS, name_mention, sentence_of
-from .names import ARTICLES, FOREIGN_ARTICLES, INSTITUTION_WORDS, SURNAME_PARTICLES, first_name_gender, is_title
+from .names import (ARTICLES, FOREIGN_ARTICLES, INSTITUTION_WORDS, SURNAME_PARTICLES, first_name_gender,
+                    is_english_verb, is_title)
 from .places import country_index
 from .doc_view import view_of
 
@@ -74,11 +75,14 @@ def _pieces(doc, ent, label: str, index) -> list[tuple[int, int, Optional[str]]]
     a last name left untagged ('Prime Minister Abdou Issa Garba')."""
     texts, pos, ent_type = doc.texts, doc.pos, doc.ent_type
     start, end = ent.start, ent.end
+    campaign = None
     if start > 0 and label in ("ORG", "PERSON") and end - start <= 3:
         prev = start - 1
         if pos[prev] == "PROPN" and texts[prev].istitle() and not ent_type[prev] \
                 and first_name_gender(texts[prev]):
             start -= 1
+        elif _campaign_verb(doc, prev):
+            start, campaign = start - 1, "ORG"      # 'Save Ruritania Park' tagged 'Ruritania Park'
     if start > 0 and label in ("ORG", "WORK_OF_ART", "PERSON", "GPE") and _foreign_article(doc, start - 1):
         start -= 1      # 'the sports daily A Bola'
     if start > 0 and texts[start - 1] in CLUB_AFFIXES and not ent_type[start - 1]:
@@ -102,11 +106,20 @@ def _pieces(doc, ent, label: str, index) -> list[tuple[int, int, Optional[str]]]
     out, lo = [], start
     for cut in sorted(set(cuts + dash)):
         if cut > lo and not (cut in dash):
-            out.append((lo, cut, "GPE" if lo in place_after else None))
+            out.append((lo, cut, "GPE" if lo in place_after else campaign if lo == start else None))
         lo = cut + 1
     if lo < end:
-        out.append((lo, end, "GPE" if lo in place_after else None))
+        out.append((lo, end, "GPE" if lo in place_after else campaign if lo == start else None))
     return out
+
+
+def _campaign_verb(doc, i: int) -> bool:
+    """'Save' in 'Save Ruritania Park', 'Stop' in 'Stop Borduria Airport': a capitalised verb,
+    read as a proper noun inside a sentence and written right before a name, begins a campaign's
+    name (an organisation). At a sentence start it is the verb of the sentence ('Tell Roe ...')."""
+    tok = doc[i]
+    return doc.pos[i] == "PROPN" and tok.dep_ == "compound" and not tok.is_sent_start \
+        and doc.texts[i].istitle() and is_english_verb(doc.texts[i]) and not is_title(doc.texts[i])
 
 
 # Prepositions after which a name glued to a person's is where someone goes or is.

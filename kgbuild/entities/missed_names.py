@@ -9,7 +9,7 @@ about English words and shapes, never particular names.
 from __future__ import annotations
 
 from .doc_view import view_of
-from .entity_types import LOCATIVE_PREPOSITIONS, ORG_HEADS, WORK_NOUNS, head_noun_label
+from .entity_types import APP_KIND_NOUNS, LOCATIVE_PREPOSITIONS, ORG_HEADS, WORK_NOUNS, head_noun_label
 from ..model import Mention
 from .name_spans import NON_ENTITY_LABELS, PLACE_LABELS, is_proper_name, name_mention, sentence_of
 from .places import country_index
@@ -125,9 +125,12 @@ def _untagged_names(doc, mentions: list[Mention], sent_starts, index) -> list[Me
         elif after is not None and after.is_lower and after.lower_ in ORG_KIND_NOUNS and span.root.head.i == after.i \
                 and before.lower_ in ARTICLES and not is_title(span[-1].text):
             label = "ORG"       # 'the Nikkei newspaper'
-        elif after is not None and after.is_lower and after.lower_ in EVENT_KIND_NOUNS and span.root.head.i == after.i \
-                and before.lower_ in ARTICLES and not is_title(span[-1].text):
-            label = "EVENT"     # 'the Ruritania Book Days fair'
+        elif after is not None and after.is_lower and after.lower_ in EVENT_KIND_NOUNS and before.lower_ in ARTICLES \
+                and not is_title(span[-1].text) and (j > i or not index.is_place(span.text)):
+            label = "EVENT"     # 'the Ruritania Book Days fair' (the model may read 'fair' as an adjective)
+        elif before.is_lower and before.lower_ in ORG_KIND_NOUNS | APP_KIND_NOUNS and before.pos_ == "NOUN" \
+                and not first_name_gender(tok.text) and not is_title(tok.text) and not index.is_place(span.text):
+            label = "ORG"       # 'the payments app Ruripay', 'the daily Borduria Herald'
         elif after is not None and after.text in ("-", "–") and j + 2 < n and doc.lower[j + 2] in BASED_WORDS:
             label = "GPE"       # 'Borduria-based'
         elif j > i and before.lower_ in ARTICLES and head_noun_label(span.text) and not is_title(span[0].text):
@@ -302,7 +305,7 @@ def cut_names(doc, mentions: list[Mention], sent_starts, index) -> list[Mention]
     Ruritania and Borduria Chess Board'), a numbered unit ('Unit 7100')."""
     found: list[Mention] = []
     taken: set[int] = set()
-    of_names = _of_names(doc, mentions, sent_starts)
+    of_names = _of_names(doc, mentions + _untagged_places(doc, mentions, sent_starts, index), sent_starts)
     for m in _quoted_titles(doc, sent_starts) + _coordinated_of_names(doc, mentions + of_names, sent_starts, index) \
             + of_names + _coordinated_names(doc, mentions, sent_starts, index) \
             + _numbered_units(doc, mentions, sent_starts):
@@ -360,8 +363,9 @@ def _titled_before(doc, quote: int) -> bool:
                for k in range(lo, quote - 1))
 
 
-# Head words of a body named 'X of Y' ('the Supreme Court of Ruritania', 'the Presidency of Y').
-OF_NAME_HEADS = ORG_HEADS | frozenset("presidency directorate inspectorate office secretariat".split())
+# Head words of a body named 'X of Y' ('the Supreme Court of Ruritania', 'the Presidency of Y',
+# 'the Port of Ruritania', the authority that runs it).
+OF_NAME_HEADS = ORG_HEADS | frozenset("presidency directorate inspectorate office secretariat port".split())
 
 
 def _of_names(doc, mentions: list[Mention], sent_starts) -> list[Mention]:
@@ -393,6 +397,26 @@ def _of_names(doc, mentions: list[Mention], sent_starts) -> list[Mention]:
             if doc.lower[start - 1] != "the" or any(m.token_start < i and m.token_end > start for m in mentions):
                 continue
         out.append(_whole(doc, start, right.token_end, "ORG", "institution 'X of Y'", sent_starts))
+    return out
+
+
+def _untagged_places(doc, mentions: list[Mention], sent_starts, index) -> list[Mention]:
+    """Places the model left untagged right after 'of' ('the Port of Ruritania-Borduria'): a run
+    of capitalised proper nouns, hyphens inside, that begins with a known place. Only the 'X of Y'
+    rule reads them; they are no mentions of their own."""
+    covered = {i for m in mentions for i in range(m.token_start, m.token_end)}
+    texts, pos, n = doc.texts, doc.pos, len(doc)
+    out = []
+    for i in range(1, n - 1):
+        if doc.lower[i] != "of" or i + 1 in covered:
+            continue
+        start = end = i + 1 + (doc.lower[i + 1] == "the")
+        while end < n and end not in covered and pos[end] == "PROPN" and texts[end][:1].isupper() \
+                or (end > start and texts[end] in ("-", "–") and end + 1 < n and texts[end + 1][:1].isupper()):
+            end += 1
+        words = [w for w in texts[start:end] if w not in ("-", "–")]
+        if words and (index.is_place(words[0]) or index.is_city(words[0])) and texts[end - 1] not in ("-", "–"):
+            out.append(_whole(doc, start, end, "GPE", "place after 'of'", sent_starts))
     return out
 
 

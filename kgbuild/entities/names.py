@@ -161,12 +161,63 @@ def _most_popular_gender(genders: dict[str, str]) -> str:
     return best if max_count > 0 else "andy"
 
 
+# gender-guesser's columns for Great Britain, Ireland and the U.S.A. (the first three of each line).
+ENGLISH_SPEAKING_COLUMNS = slice(0, 3)
+# Frequencies run 1 (rare) .. 13 (very common); below this a name is rare in every country listing it.
+RARE_NAME_FREQUENCY = 5
+
+
+@lru_cache(maxsize=1)
+def _english_verbs() -> frozenset[str]:
+    """The English verbs of the spaCy model's lemmatizer tables ('save', 'take', 'tell'), read from
+    the installed model package; empty when no model package is found (nothing is then excluded)."""
+    import importlib.util
+    from pathlib import Path
+
+    from spacy.lookups import Lookups
+    from spacy.strings import get_string_id
+
+    from ..nlp import model_candidates
+
+    for candidate in model_candidates():
+        try:
+            spec = importlib.util.find_spec(candidate)
+        except (ImportError, ValueError):
+            spec = None
+        if spec is None or not spec.origin:
+            continue
+        for path in sorted(Path(spec.origin).parent.glob("*/lemmatizer/lookups/lookups.bin")):
+            table = Lookups().from_bytes(path.read_bytes()).get_table("lemma_index", {})
+            return frozenset(table.get(get_string_id("verb"), ()))
+    return frozenset()
+
+
+def is_english_verb(word: str) -> bool:
+    """'save', 'stop', 'protect': a verb of the model's English word tables (any case)."""
+    return word.casefold() in _english_verbs()
+
+
+def _common_word_not_a_name(name: str, genders: dict[str, str]) -> bool:
+    """'Save', 'Take', 'Tell': an English verb that gender-guesser lists as a first name only
+    outside the English-speaking countries, and rarely there, is the word, not a name (an English
+    text writes 'Save X' for a campaign). 'Will', 'Mark', 'Grace' (names in Britain or the U.S.)
+    and 'Marcel' (common in France) stay names."""
+    if name not in _english_verbs():
+        return False
+    digits = [c for countries in genders.values() for c in countries if c.strip()]
+    english = any(countries[ENGLISH_SPEAKING_COLUMNS].strip() for countries in genders.values())
+    return not english and max((int(c, 16) for c in digits), default=0) < RARE_NAME_FREQUENCY
+
+
 @lru_cache(maxsize=4096)
 def first_name_gender(first: str) -> Optional[str]:
-    """'male'/'female' when a first name is (mostly) one gender in gender-guesser's data, else None."""
+    """'male'/'female' when a first name is (mostly) one gender in gender-guesser's data, else None
+    (also for a common English verb the data lists as a rare foreign name: 'Save')."""
     if not first or not first[0].isalpha():
         return None
     genders = _first_name_table().get(first.lower())
+    if genders and _common_word_not_a_name(first.lower(), genders):
+        return None
     guess = _most_popular_gender(genders) if genders else "unknown"
     if guess in ("male", "mostly_male"):
         return "male"
