@@ -94,22 +94,25 @@ def test_a_push_cut_short_leaves_its_documents_unsealed_and_the_re_run_completes
     push_graph(two_documents(), neo4j)
     complete = snapshot(neo4j)
     fresh(neo4j)
-    real = sink._merge_relationships
     calls = []
 
-    def fails_after_one_batch(*args, **kwargs):   # as if the server went away after the first commit
-        calls.append(1)
-        if len(calls) > 1:
-            raise Neo4jSinkError("Neo4j at test: cannot write (the server became unavailable)")
-        return real(*args, **kwargs)
+    def fails_after_one_batch(real):   # as if the server went away after the first commit
+        def write(*args, **kwargs):
+            calls.append(1)
+            if len(calls) > 1:
+                raise Neo4jSinkError("Neo4j at test: cannot write (the server became unavailable)")
+            return real(*args, **kwargs)
+        return write
 
-    monkeypatch.setattr(sink, "_merge_relationships", fails_after_one_batch)
+    # edges of types new to the database are created by _create_relationships, the others merged
+    for name in ("_merge_relationships", "_create_relationships"):
+        monkeypatch.setattr(sink, name, fails_after_one_batch(getattr(sink, name)))
     with pytest.raises(Neo4jSinkError):
         push_graph(two_documents(), neo4j, batch_size=1)
     _, [[rels, sealed]] = run_query(neo4j, "MATCH (:Entity)-[r]->(:Entity) WITH count(r) AS rels "
                                            "MATCH (d:Document) RETURN rels, count(d.sha256)")
     assert (rels, sealed) == (1, 0)   # one relationship of three written, no document sealed
-    monkeypatch.setattr(sink, "_merge_relationships", real)
+    monkeypatch.undo()
 
     rerun = push_graph(two_documents(), neo4j)
 

@@ -37,7 +37,7 @@ import zlib
 from collections import Counter
 from concurrent.futures import ThreadPoolExecutor
 from contextlib import contextmanager
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from typing import Any, Iterable, Iterator, Mapping, Optional
 
 from ..errors import KgbuildError
@@ -156,38 +156,41 @@ def push_graph(kg, connection: Optional[Neo4jConnection] = None, schema=None, *,
 
 
 def _push(kg, connection: Neo4jConnection, schema, batch_size: int, clear: bool) -> PushStats:
-    plan = _plan(kg, schema)
-    stats = PushStats(documents=len(plan.documents), entities=sum(len(r) for r in plan.nodes.values()),
-                      relationships=sum(len(r) for r in plan.edges.values()))
+    plan = _plan_nodes(kg, schema)
+    stats = PushStats(documents=len(plan.documents), entities=sum(len(r) for r in plan.nodes.values()))
     with _driver(connection) as driver, _errors(connection, "write"), ThreadPoolExecutor(1) as pool:
+        # Edge rows are the client's biggest job: planned in a thread while the server takes the
+        # documents and entities (the driver waits on its socket without holding the GIL).
+        planned = pool.submit(_plan_edges, kg, plan.edge_types)
         _ensure_constraints(driver, connection)
         if clear:
             _clear(driver, connection)
         with driver.session(database=connection.database) as session:
             stored = session.execute_read(_existing_documents, plan.doc_ids)
             settled = _settled_documents(plan.documents, stored)
-            nodes, edges = _unsettled_rows(plan.nodes, settled), _unsettled_rows(plan.edges, settled)
             stats.documents_unchanged = len(settled)
-            # Which types are new to the database (count store, O(1)): their edges need no look-up and
-            # can be created by two writers at once (_create_fresh_edges); the others are merged.
-            fresh = {rtype for rtype in edges if rtype in plan.unique_types
-                     and session.execute_read(_count_type, rtype) == 0}
-            # Properties of merged edges (JSON of the evidence) are computed in a thread while the server
-            # works: the driver waits on its socket without the GIL, so the Python work hides behind it.
-            prepared = {rtype: [pool.submit(_fresh_edge_props, batch) for batch in _chunks(rows, batch_size)]
-                        for rtype, rows in sorted(edges.items()) if rtype not in fresh}
             opened = [d for d in plan.documents if d["id"] not in settled]
             for batch in _chunks(opened, batch_size):
                 session.execute_write(_open_documents, batch)
             prior = sorted(d for d in stored if d not in settled)
             if prior:
+                plan = _with_edges(plan, planned.result())
                 _remove_stale(session, plan, prior, stats, batch_size)
-            for label, rows in sorted(nodes.items()):
+            for label, rows in sorted(_unsettled_rows(plan.nodes, settled).items()):
                 for batch in _chunks(rows, batch_size):
                     stats.entities_written += session.execute_write(_merge_entities, label, batch, plan.doc_ids)
-            for rtype, rows in sorted(edges.items()):
-                if rtype in fresh:
-                    continue
+            plan = _with_edges(plan, planned.result())
+            stats.relationships = sum(len(r) for r in plan.edges.values())
+            edges = _unsettled_rows(plan.edges, settled)
+            # Types new to the database (count store, O(1)) need no look-up of stored edges and are
+            # created by two writers at once (_create_fresh_edges); the others are merged here.
+            fresh = {rtype for rtype in edges if rtype in plan.unique_types
+                     and session.execute_read(_count_type, rtype) == 0}
+            merged = {rtype: rows for rtype, rows in sorted(edges.items()) if rtype not in fresh}
+            # Their properties (JSON of the evidence) are computed one batch ahead, in the thread.
+            prepared = {rtype: [pool.submit(_fresh_edge_props, batch) for batch in _chunks(rows, batch_size)]
+                        for rtype, rows in merged.items()}
+            for rtype, rows in merged.items():
                 for batch, props in zip(_chunks(rows, batch_size), prepared.pop(rtype)):
                     stats.relationships_written += session.execute_write(
                         _merge_relationships, rtype, batch, props.result(), plan.doc_ids)
@@ -291,9 +294,19 @@ class _Plan:
     edge_keys: set[tuple[str, str, str]]         # (source, type, target)
     node_ids: set[str]
     unique_types: set[str] = field(default_factory=set)   # types with one row per (source, target)
+    edge_types: dict[str, str] = field(default_factory=dict)   # graph edge type -> relationship type
 
 
 def _plan(kg, schema) -> _Plan:
+    """Everything a push writes, as rows; edges planned on the spot (``_push`` plans them in a thread)."""
+    plan = _plan_nodes(kg, schema)
+    return _with_edges(plan, _plan_edges(kg, plan.edge_types))
+
+
+def _plan_nodes(kg, schema) -> _Plan:
+    """Documents and entity rows, and every relationship type checked: a bad type fails the push before
+    anything is written. Documents come from the graph, its nodes and its edges' evidence, so that all
+    of them are known (and unsealed) before the first row is written."""
     docs: dict[str, dict] = {}
     for d in kg.graph.get("documents", []) or []:
         if isinstance(d, dict) and d.get("id") is not None:
@@ -304,27 +317,46 @@ def _plan(kg, schema) -> _Plan:
         for doc in row["props"]["documents"]:
             docs.setdefault(doc, {"id": doc})
         nodes.setdefault(type_label(row["props"]["type"]) or "", []).append(row)
-    edges: dict[str, list[dict]] = {}
-    keys = set()
-    repeated: set[str] = set()
     types: dict[str, str] = {}
-    for u, v, key, data in kg.edges(keys=True, data=True):
+    for _, _, key, data in kg.edges(keys=True, data=True):
         name = data.get("type") or key
-        rtype = types.get(name) or types.setdefault(name, relationship_type(name, schema))
-        row = _edge_row(str(u), str(v), data)
-        for doc in row["props"]["documents"]:
+        if name not in types:
+            types[name] = relationship_type(name, schema)
+        for doc in _edge_documents(data):
             if doc not in docs:
                 docs[doc] = {"id": doc}
-        edges.setdefault(rtype, []).append(row)
-        key = (str(u), rtype, str(v))
-        if key in keys:
-            repeated.add(rtype)     # two graph keys named one type ('spoke_with', 'SPOKE_WITH'): merge
-        keys.add(key)
     build = _build_of(kg.graph)
     documents = [{"id": i, "props": {k: v for k, v in d.items() if k not in ("id", "sha256")},
                   "seal": {"sha256": d.get("sha256"), "build": build}} for i, d in sorted(docs.items())]
-    return _Plan(documents=documents, doc_ids=sorted(docs), nodes=nodes, edges=edges, edge_keys=keys,
-                 node_ids={str(n) for n in kg.nodes}, unique_types=set(edges) - repeated)
+    return _Plan(documents=documents, doc_ids=sorted(docs), nodes=nodes, edges={}, edge_keys=set(),
+                 node_ids={str(n) for n in kg.nodes}, edge_types=types)
+
+
+@dataclass
+class _EdgePlan:
+    edges: dict[str, list[dict]]                 # relationship type -> rows
+    edge_keys: set[tuple[str, str, str]]
+    unique_types: set[str]
+
+
+def _plan_edges(kg, types: dict[str, str]) -> _EdgePlan:
+    """Edge rows, the bulk of the client's work: ``_push`` runs this while the server writes entities."""
+    edges: dict[str, list[dict]] = {}
+    keys = set()
+    repeated: set[str] = set()
+    for u, v, key, data in kg.edges(keys=True, data=True):
+        rtype = types[data.get("type") or key]
+        source, target = str(u), str(v)
+        edges.setdefault(rtype, []).append(_edge_row(source, target, data))
+        triple = (source, rtype, target)
+        if triple in keys:
+            repeated.add(rtype)     # two graph keys named one type ('spoke_with', 'SPOKE_WITH'): merge
+        keys.add(triple)
+    return _EdgePlan(edges=edges, edge_keys=keys, unique_types=set(edges) - repeated)
+
+
+def _with_edges(plan: _Plan, edge_plan: _EdgePlan) -> _Plan:
+    return replace(plan, edges=edge_plan.edges, edge_keys=edge_plan.edge_keys, unique_types=edge_plan.unique_types)
 
 
 def _build_of(graph: dict) -> str:
@@ -359,11 +391,17 @@ def _node_row(node_id: str, data: dict) -> dict:
 def _edge_row(source: str, target: str, data: dict) -> dict:
     evidence = [e for e in data.get("evidence") or () if isinstance(e, dict)]
     props = {k: data[k] for k in ("confidence", "count", "modality", "symmetric") if k in data and _storable(data[k])}
+    props["documents"] = _edge_documents(data, evidence)
+    return {"s": source, "t": target, "props": props, "evidence": evidence}
+
+
+def _edge_documents(data: dict, evidence: Optional[list] = None) -> list[str]:
+    if evidence is None:
+        evidence = [e for e in data.get("evidence") or () if isinstance(e, dict)]
     docs = {e.get("document") for e in evidence}
     docs.update(data.get("documents") or ())
     docs.discard(None)
-    props["documents"] = sorted(map(str, docs))
-    return {"s": source, "t": target, "props": props, "evidence": evidence}
+    return sorted(map(str, docs))
 
 
 def _storable(value) -> bool:
