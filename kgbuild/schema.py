@@ -16,6 +16,12 @@ Argument paths are short strings walked over the dependency tree from the trigge
     "@topic"                 the name the text is about there: the nearest name before the trigger,
                              in its sentence or the one before, that is a clause's subject
                              ("Acme said ... Chief executive X told staff": X heads Acme)
+    "@home"                  the country the text is filed from (its dateline's country, or the
+                             country of its dateline's city), where the text names it: what a bare
+                             national title belongs to ("NICOSIA - ... President X" leads Cyprus)
+    "@kind"                  the nearest name before the trigger that has the trigger's common-noun
+                             modifier among its words ("the European Commission ... a commission
+                             spokesperson")
 """
 
 from __future__ import annotations
@@ -97,6 +103,8 @@ class ArgPath:
     steps: tuple = ()
     context_types: frozenset = frozenset()   # for "@subject:a|b"
     topic: bool = False                      # "@topic"
+    home: bool = False                       # "@home"
+    kind: bool = False                       # "@kind"
     # Compiled from the first step, for a quick "cannot match here": the dependency labels it
     # needs (empty: no quick test) on a child of the start token, or on the start token itself
     # for an upward step.
@@ -411,6 +419,10 @@ class _Validator:
             if not allow_context:
                 self.fail(where, "bad pattern path '@topic': only allowed in subject/object")
             return ArgPath(text=text, topic=True)
+        if text in ("@home", "@kind"):
+            if not allow_context:
+                self.fail(where, f"bad pattern path '{text}': only allowed in subject/object")
+            return ArgPath(text=text, home=text == "@home", kind=text == "@kind")
         m = CONTEXT_RE.match(text)
         if m:
             if not allow_context:

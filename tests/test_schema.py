@@ -132,3 +132,13 @@ def test_negated_lemmas_has_any_and_topic_paths_are_read(tmp_path):
     assert step.negated and str(step) == "dobj[^god|lord]"
     assert step.lemma_ok("king") and not step.lemma_ok("lord")
     assert pattern.object[1].topic and not pattern.object[0].topic
+
+
+def test_home_and_kind_paths_are_read_and_only_allowed_for_arguments(tmp_path):
+    text = MINIMAL.replace("object: [dobj]", 'object: [dobj, "@home", "@kind"]')
+    pattern = load_schema(write(tmp_path, text)).relations["praised"].patterns[0]
+    assert [(p.home, p.kind) for p in pattern.object] == [(False, False), (True, False), (False, True)]
+    bad = MINIMAL.replace("pos: [VERB]", "pos: [VERB], has: [\"@home\"]")
+    with pytest.raises(SchemaError) as err:
+        load_schema(write(tmp_path, bad))
+    assert "only allowed in subject/object" in str(err.value)

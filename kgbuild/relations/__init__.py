@@ -46,7 +46,8 @@ class RelationExtractor:
         for rel in schema.relations.values():
             for p in rel.patterns:
                 self.relation_of.setdefault(id(p), rel.name)
-                self.context_paths[id(p)] = any(path.is_context for path in p.subject + p.object)
+                # "@home" waits too: a title that names its country elsewhere in the text wins
+                self.context_paths[id(p)] = any(path.is_context or path.home for path in p.subject + p.object)
                 self.needs[id(p)] = _needed_sides(p)
                 for lem in p.trigger.lemmas:
                     self.by_lemma[lem].append((rel, p))
@@ -156,6 +157,8 @@ class RelationExtractor:
         return ctx
 
     def _apply(self, tok, rel, pattern, index, document_id, found) -> list[RelationMention]:
+        if _is_fallback(pattern) and _said_at(found, rel.name, index.t.idx[tok]):
+            return []       # "A Justice Ministry spokesman": the title names its own organisation
         # A title or a name's own phrase ("X in Y") holds whatever the clause around it says.
         static = pattern.via == "apposition" or bool(pattern.trigger.entity)
         ctx = self._context(index, tok, static)
@@ -186,6 +189,10 @@ class RelationExtractor:
             subs = _first(self._args(tok, p, index, found, stypes, one) for p in pattern.subject)
             pairs = _first([(s, o) for s in subs for o in self._args(tok, p, index, found, otypes) if ok(s, o)]
                            for p in pattern.object) if subs else []
+        if any(p.home for p in pattern.object):
+            # what this relation supersedes ("works_for") places a person in a state as well
+            placing = {rtype} | set(self.schema.relations[rtype].supersedes)
+            pairs = _not_placed_elsewhere(pairs, found, placing, index)
         if pattern.unless:
             key = (pattern.unless, len(found))      # found only grows: its length dates the cache
             related = index.cache.get(key)
@@ -219,6 +226,11 @@ class RelationExtractor:
     def _args(self, tok, path, index, found, types=frozenset(), one=False) -> list[Argument]:
         if path.topic:
             return _topic(tok, index, types)
+        if path.kind:
+            return _named_kind(tok, index, types)
+        if path.home:
+            home = index.home_country()
+            return [Argument(home, "coreference")] if home is not None and index.label(home) in types else []
         if not path.is_context:
             # "spoke with both finalists": each person the description stands for; not inside a
             # reported clause ("confirmed that they had talked" says nothing about each)
@@ -299,6 +311,32 @@ def _one_holder(index: MentionIndex, tok: int, pattern: Pattern) -> bool:
     return pattern.via == "apposition" and not pattern.trigger.entity and index.doc[tok].tag_ in SINGULAR_TAGS
 
 
+def _is_fallback(pattern: Pattern) -> bool:
+    """A pattern whose object is found outside the title's phrase ("@topic", "@home", "@kind") only
+    guesses where the phrase names nothing."""
+    return any(p.topic or p.home or p.kind for p in pattern.object)
+
+
+def _said_at(found: list[RelationMention], rtype: str, at: int) -> bool:
+    """A relation of this type already read off the trigger word at this offset."""
+    return any(r.type == rtype and r.evidence.trigger is not None and r.evidence.trigger.start == at
+               for r in found)
+
+
+def _not_placed_elsewhere(pairs: list, found: list[RelationMention], placing: set, index: MentionIndex) -> list:
+    """A bare "President X" belongs to the text's country unless the text says elsewhere which
+    state X serves ("Kenyan President X ... President X said": a foreign leader named once in
+    full, then by the bare title). Leading a party or a firm places no one elsewhere."""
+    held: dict[str, set] = defaultdict(set)        # person key -> keys of the states they serve
+    for r in found:
+        obj = index.mentions[r.object]
+        if r.type in placing and index.label(obj) == "GPE":
+            for k in index.entity_keys(index.mentions[r.subject]):
+                held[k] |= index.entity_keys(obj)
+    return [(s, o) for s, o in pairs
+            if not any(held.get(k, set()) - index.entity_keys(o.mention) for k in index.entity_keys(s.mention))]
+
+
 def _last_before(tokens: list[int], tok: int) -> list[int]:
     """The conjunct nearest before a title: "A and B, the president of C" is said of B."""
     before = [i for i in tokens if i < tok]
@@ -312,7 +350,7 @@ def _needed_sides(pattern: Pattern) -> tuple:
     if pattern.pair:
         return (pattern.pair,)
     sides = [side for side in (pattern.subject, pattern.object)
-             if side and not any(p.topic or p.is_context for p in side)]
+             if side and not any(p.topic or p.home or p.kind or p.is_context for p in side)]
     # The side most likely to reach nothing first: "self" always reaches the trigger, and
     # "subj" usually finds a subject (after the longest walk).
     return tuple(sorted(sides, key=lambda side: any(p.steps and p.steps[0].special for p in side)))
@@ -415,6 +453,22 @@ def _topic(tok: int, index: MentionIndex, types: frozenset) -> list[Argument]:
         if index.label(m) in types:
             return [Argument(m, "coreference")]     # a bridging reference, not a word of the sentence
         k -= 1
+    return []
+
+
+def _named_kind(tok: int, index: MentionIndex, types: frozenset) -> list[Argument]:
+    """"A commission spokesperson, X" after "the European Commission", "Port spokesman X" after
+    "the Port of Y": a title whose modifier is a common noun belongs to the nearest name before
+    it, in the text, that has that noun among its words."""
+    t = index.t
+    kinds = {t.lower[c] for c in t.kids[tok] if t.dep[c] == "compound" and t.pos[c] in ("NOUN", "PROPN")}
+    if not kinds:
+        return []
+    for m in sorted(index.mentions, key=lambda m: -m.start):
+        if m.kind != "name" or m.token_start >= tok or m.token_start in index.dateline:
+            continue
+        if kinds & set(m.name.casefold().split()) and index.label(m) in types:
+            return [Argument(m, "coreference")]
     return []
 
 

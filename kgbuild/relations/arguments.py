@@ -14,6 +14,7 @@ from collections import defaultdict
 from dataclasses import dataclass
 from typing import Optional
 
+from ..entities.places import country_index
 from ..model import Mention
 from ..nlp import is_dateline_dash
 from .paths import RELATIVE_PRONOUNS
@@ -144,6 +145,8 @@ class MentionIndex:
                 if t.dep[c] == "appos" and (m := self.covering(c)) is not None:
                     via = "apposition" if via == "direct" else via
                     break
+        if m is None:
+            m = self._name_abbreviated_by(tok)
         if m is None and tok in self.dateline:
             m = self._subject_hung_on_dateline(tok)
             via = "apposition" if m is not None and via == "direct" else via
@@ -161,6 +164,36 @@ class MentionIndex:
         if m.kind != "name":
             via = "coreference"
         return Argument(m, via)
+
+    def home_country(self) -> Optional[Mention]:
+        """The first name of the country the text is filed from ("NICOSIA, June 5 -" -> the
+        text's first "Cyprus"): a bare "President X" or "Government spokesman X" in such a text
+        belongs to it. None without a dateline the gazetteer places, or when the text never
+        names that country (an edge needs a mention to stand on)."""
+        if "home" not in self.cache:
+            country = _dateline_country(self.doc, self.dateline)
+            found = None
+            if country is not None:
+                places = country_index()
+                for m in self.mentions:
+                    if m.kind == "name" and m.token_start not in self.dateline \
+                            and self.label(m) == "GPE" and places.country(m.name) == country:
+                        found = m
+                        break
+            self.cache["home"] = found
+        return self.cache["home"]
+
+    def _name_abbreviated_by(self, tok: int) -> Optional[Mention]:
+        """"The London-based International Transport Workers' Federation (ITF) backed ...": the
+        parser makes the bracketed abbreviation the head of the phrase; it stands for the name
+        just before the bracket."""
+        doc = self.doc
+        if doc is None or tok < 2 or tok + 1 >= len(doc) or self.t.pos[tok] != "PROPN":
+            return None
+        if doc[tok - 1].text != "(" or doc[tok + 1].text != ")":
+            return None
+        before = [m for m in self.by_token.get(tok - 2, []) if m.kind == "name" and m.token_end == tok - 1]
+        return before[0] if before else None
 
     def _subject_hung_on_dateline(self, tok: int) -> Optional[Mention]:
         """"LONDON (Reuters) - Acme's envoy for Asia, X, met Y": the parser makes the dateline
@@ -216,8 +249,8 @@ class MentionIndex:
         first = min(word, pronoun)
         if t.lower[pronoun] in ("which", "who", "whose") and (t.dep[clause] in ("advcl", "ccomp", "conj") or first < pronoun):
             # ", which is based in Y" read as a clause of the main verb, ", of which Acme is a
-            # member" with 'of' hung on Acme: the name right before the comma (or the name an
-            # acronym in brackets there abbreviates).
+            # member" with 'of' hung on Acme, ", on which X imposed sanctions": the name right
+            # before the comma (or the name an acronym in brackets there abbreviates).
             before = _name_before(t, first)
             if before is not None and before < first - 1 and t.doc[first - 1].text == ",":
                 if self.covering(before) is None and t.dep[before] == "appos":
@@ -400,6 +433,38 @@ def _coordinated(t: TokenTable, i: int) -> list[int]:
                         and t.pos[j] in ("NOUN", "PROPN"):
                     return [j]
     return out
+
+
+def _dateline_country(doc, dateline: frozenset) -> Optional[str]:
+    """The country of the text's first dateline: one it names ("ANTWERP, Belgium, Feb. 12 -"),
+    else the country of the capital or province it names ("REYKJAVIK, Dec. 3 -" -> Iceland)."""
+    if not dateline:
+        return None
+    first = min(dateline)
+    chunks, words = [], []
+    for i in range(first, max(dateline) + 1):
+        if i not in dateline:
+            break
+        tok = doc[i]
+        if tok.text == "(":
+            break           # "(Reuters)", "(PA)": the agency, never the place
+        if tok.is_punct:
+            if words:
+                chunks.append(" ".join(words))
+            words = []
+        else:
+            words.append(tok.text)
+    if words:
+        chunks.append(" ".join(words))
+    places = country_index()
+    for chunk in chunks:
+        if places.country(chunk) is not None:
+            return places.country(chunk)
+    for chunk in chunks:
+        country = places.places.get(chunk.casefold())
+        if country is not None:
+            return country
+    return None
 
 
 def _line_starts(doc, t: TokenTable) -> list[tuple[int, int]]:
