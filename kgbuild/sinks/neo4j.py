@@ -176,14 +176,18 @@ def _push(kg, connection: Neo4jConnection, schema, batch_size: int, clear: bool)
             if prior:
                 plan = _with_edges(plan, planned.result())
                 _remove_stale(session, plan, prior, stats, batch_size)
+            new_mentions: list[dict] = []
             for label, rows in sorted(_unsettled_rows(plan.nodes, settled).items()):
                 for batch in _chunks(rows, batch_size):
-                    stats.entities_written += session.execute_write(_merge_entities, label, batch, plan.doc_ids)
+                    written, mentions = session.execute_write(_merge_entities, label, batch, plan.doc_ids)
+                    stats.entities_written += written
+                    new_mentions += mentions
+            _write_in_lanes(driver, connection, {"MENTIONS": new_mentions}, batch_size, _create_mentions)
             plan = _with_edges(plan, planned.result())
             stats.relationships = sum(len(r) for r in plan.edges.values())
             edges = _unsettled_rows(plan.edges, settled)
             # Types new to the database (count store, O(1)) need no look-up of stored edges and are
-            # created by two writers at once (_create_fresh_edges); the others are merged here.
+            # created by two writers at once (_write_in_lanes); the others are merged here.
             fresh = {rtype for rtype in edges if rtype in plan.unique_types
                      and session.execute_read(_count_type, rtype) == 0}
             merged = {rtype: rows for rtype, rows in sorted(edges.items()) if rtype not in fresh}
@@ -194,8 +198,8 @@ def _push(kg, connection: Neo4jConnection, schema, batch_size: int, clear: bool)
                 for batch, props in zip(_chunks(rows, batch_size), prepared.pop(rtype)):
                     stats.relationships_written += session.execute_write(
                         _merge_relationships, rtype, batch, props.result(), plan.doc_ids)
-            stats.relationships_written += _create_fresh_edges(
-                driver, connection, {rtype: edges[rtype] for rtype in fresh}, batch_size)
+            stats.relationships_written += _write_in_lanes(
+                driver, connection, {rtype: edges[rtype] for rtype in fresh}, batch_size, _create_relationships)
             # Last: a document's fingerprint is stored only once everything it contributes is written, so
             # a push cut short leaves its documents unsealed and the next push writes them again.
             for batch in _chunks(opened, batch_size):
@@ -499,7 +503,9 @@ def _seal_documents(tx, rows: list[dict]) -> None:
            rows=_Rows(rows)).consume()
 
 
-def _merge_entities(tx, label: str, rows: list[dict], pushed_docs: list[str]) -> int:
+def _merge_entities(tx, label: str, rows: list[dict], pushed_docs: list[str]) -> tuple[int, list[dict]]:
+    """Entities of one label: created when new, else merged with what is stored. Returns the number
+    written and the MENTIONS the created ones still need (written by two writers afterwards)."""
     if label and not LABEL_RE.match(label):
         raise Neo4jSinkError(f"entity label '{label}' is not a plain identifier")
     existing = {r["id"]: r for r in tx.run(
@@ -534,16 +540,16 @@ def _merge_entities(tx, label: str, rows: list[dict], pushed_docs: list[str]) ->
         writes.append({"id": row["id"], "props": props})
         mentions += [{"id": row["id"], "doc": m["doc"], "count": m["count"]} for m in row["mentions"]]
     if created:
-        # New entities and their MENTIONS in one query, with CREATE: nothing to match, no type labels to
-        # remove, half the server time of MERGE. Were another writer to create one of these ids meanwhile,
-        # the unique constraint fails this transaction (an error, never a duplicate); a re-run merges it.
+        # New entities with CREATE: nothing to match, no type labels to remove, half the server time of
+        # MERGE. Were another writer to create one of these ids meanwhile, the unique constraint fails
+        # this transaction (an error, never a duplicate); a re-run merges it. Their MENTIONS are created
+        # afterwards by two writers (_push); an entity cut off from them is rewritten by the next push.
         labels = f":`{label}`" if label else ""
-        tx.run(f"UNWIND $rows AS row CREATE (n:Entity{labels} {{id: row.id}}) SET n += row.props "
-               "WITH n, row UNWIND row.mentions AS m "
-               "MATCH (d:Document {id: m.doc}) USING INDEX d:Document(id) "
-               "CREATE (d)-[:MENTIONS {count: m.count}]->(n)", rows=_Rows(created)).consume()
+        tx.run(f"UNWIND $rows AS row CREATE (n:Entity{labels} {{id: row.id}}) SET n += row.props",
+               rows=_Rows({"id": row["id"], "props": row["props"]} for row in created)).consume()
+    new_mentions = [{"s": m["doc"], "t": row["id"], "count": m["count"]} for row in created for m in row["mentions"]]
     if not writes:
-        return len(created)
+        return len(created), new_mentions
     others = sorted(set(TYPE_LABELS.values()) - {label})
     set_label = f"SET n:`{label}` " if label else ""
     # Three plain queries rather than one with subqueries: no Eager operators, each plan a few seeks per row.
@@ -557,7 +563,7 @@ def _merge_entities(tx, label: str, rows: list[dict], pushed_docs: list[str]) ->
         tx.run(f"UNWIND $rows AS row MATCH (n:Entity {{id: row.id}}) {_SEEK_N} "
                "MATCH (d:Document {id: row.doc}) USING INDEX d:Document(id) "
                "MERGE (d)-[x:MENTIONS]->(n) SET x.count = row.count", rows=_Rows(mentions)).consume()
-    return len(writes) + len(created)
+    return len(writes) + len(created), new_mentions
 
 
 def _count_type(tx, rtype: str) -> int:
@@ -595,18 +601,19 @@ def _merge_relationships(tx, rtype: str, rows: list[dict], fresh: list[dict], pu
     return len(writes)
 
 
-def _create_fresh_edges(driver, connection: Neo4jConnection, edges: dict[str, list[dict]], batch_size: int) -> int:
-    """Edges of types the database has none of yet, created by two writers at once: one transaction's
-    server work (mostly its commit) takes a core, so two keep both cores of a small machine busy while
-    the client prepares the next batch. Two transactions that touch one node may deadlock (each locks
-    the end nodes of what it creates), so each round gives the two writers edges among disjoint sets
-    of nodes (_disjoint_rounds); a round ends before the next begins."""
+def _write_in_lanes(driver, connection: Neo4jConnection, rows: dict[str, list[dict]], batch_size: int, write) -> int:
+    """New relationships ({type: rows with "s" and "t"}) created by two writers at once with ``write(tx,
+    type, batch)``: one transaction's server work (mostly its commit) takes a core, so two keep both
+    cores of a small machine busy while the client prepares the next batch. Two transactions that touch
+    one node may deadlock (each locks the end nodes of what it creates), so each round gives the two
+    writers relationships among disjoint sets of nodes (_disjoint_rounds); a round ends before the next."""
     written = 0
     sessions = [driver.session(database=connection.database) for _ in range(WRITERS)]
     try:
         with ThreadPoolExecutor(WRITERS) as pool:
-            for lanes in _disjoint_rounds(edges):
-                jobs = [pool.submit(_write_lane, session, lane, batch_size) for session, lane in zip(sessions, lanes)]
+            for lanes in _disjoint_rounds(rows):
+                jobs = [pool.submit(_write_lane, session, lane, batch_size, write)
+                        for session, lane in zip(sessions, lanes)]
                 for job in jobs:    # the first failure is raised once every writer of the round stopped
                     job.exception()
                 written += sum(job.result() for job in jobs)
@@ -616,7 +623,7 @@ def _create_fresh_edges(driver, connection: Neo4jConnection, edges: dict[str, li
     return written
 
 
-#: Concurrent writers of fresh edges; more than two made no difference on 2 cores and deadlocked more.
+#: Concurrent writers of new relationships: the two lanes of _disjoint_rounds (measured on 2 cores).
 WRITERS = 2
 #: Node groups of _disjoint_rounds: with 4, three rounds pair every two groups, each with equal halves.
 _ROUNDS = (((0, 1), (2, 3)), ((0, 2), (1, 3)), ((0, 3), (1, 2)))
@@ -649,21 +656,30 @@ def _disjoint_rounds(edges: dict[str, list[dict]]) -> list[tuple[dict, dict]]:
     return [lanes for lanes in rounds if lanes[0] or lanes[1]]
 
 
-def _write_lane(session, lane: dict[str, list[dict]], batch_size: int) -> int:
+def _write_lane(session, lane: dict[str, list[dict]], batch_size: int, write) -> int:
     written = 0
     for rtype, rows in sorted(lane.items()):
         for batch in _chunks(rows, batch_size):
-            written += session.execute_write(_create_relationships, rtype, batch, _fresh_edge_props(batch))
+            written += session.execute_write(write, rtype, batch)
     return written
 
 
-def _create_relationships(tx, rtype: str, rows: list[dict], props: list[dict]) -> int:
+def _create_relationships(tx, rtype: str, rows: list[dict]) -> int:
     """CREATE, not MERGE: the type had no edge when the push began and the plan holds one row per
     (source, target); MERGE would also lock both ends while the query runs, which deadlocks writers."""
     if not REL_TYPE_RE.match(rtype):
         raise Neo4jSinkError(f"relationship type '{rtype}' is not a plain identifier")
+    props = _fresh_edge_props(rows)
     tx.run(f"UNWIND $rows AS row {_SEEK_ST} CREATE (s)-[r:`{rtype}`]->(t) SET r = row.props",
            rows=_Rows({"s": row["s"], "t": row["t"], "props": p} for row, p in zip(rows, props))).consume()
+    return len(rows)
+
+
+def _create_mentions(tx, _type: str, rows: list[dict]) -> int:
+    """MENTIONS of entities this push created (so none exists yet): "s" is the document, "t" the entity."""
+    tx.run("UNWIND $rows AS row MATCH (d:Document {id: row.s}) USING INDEX d:Document(id) "
+           f"MATCH (n:Entity {{id: row.t}}) {_SEEK_N} CREATE (d)-[:MENTIONS {{count: row.count}}]->(n)",
+           rows=_Rows(rows)).consume()
     return len(rows)
 
 
