@@ -7,7 +7,10 @@ Plural "they"/"the two leaders" referring to two people gives two mentions with 
 offsets, one per person, because ``Mention.antecedent`` is a single index. A wire dateline is
 never an antecedent of "it"/"its"; a description that is a verb's object never means that verb's
 subject ("Iraq ... annexed the emirate"); "the festival", "the islands" find the name ending in
-that word, "the museum" a name with its cognate, "the novel" the work named before.
+that word, "the museum" a name with its cognate, "the novel" the work named before (never "a Grammy").
+"Both countries" are the two countries of the nearest sentence naming two (a capital counts for its
+country); "the junta"/"the regime" the country it rules; "the body" only a governing body; "the
+agent" the one thing the text described with that noun ("the tanker's agent, Kielwater Shipping").
 
 Descriptions of organisations ("the agency", "the carmaker's", "the bank") and "it"/"its" weigh
 their candidates Lappin-Leass style (recent, a subject, not buried in another phrase, summed over
@@ -50,14 +53,15 @@ PERSON_NOUNS = frozenset("""leader president minister chancellor premier senator
 spokeswoman spokesperson official chief executive ceo chairman chairwoman founder journalist reporter
 author scientist researcher coach manager player striker king queen prince princess envoy diplomat
 ambassador lawmaker billionaire businessman businesswoman actor actress singer champion man woman
-finalist candidate rival player bowler""".split())
+finalist candidate rival player bowler critic historian lawyer attorney judge analyst activist novelist
+writer musician guitarist singer poet economist professor commentator columnist editor""".split())
 # 'the player' is whoever the text called by a playing position ('forward Joao Silva').
 PLAYER_POSITIONS = frozenset("""forward striker midfielder defender goalkeeper keeper winger fullback bowler
 batsman batter spinner all-rounder wicketkeeper pitcher catcher quarterback playmaker""".split())
 ORG_NOUNS = frozenset("""company firm group organisation organization agency alliance party club team bloc
 carrier airline automaker carmaker startup giant manufacturer retailer bank lender insurer broadcaster newspaper
 publication network institute university union federation league ministry regulator watchdog board council
-charity court tribunal coalition association conglomerate""".split())
+charity court tribunal coalition association conglomerate body publisher""".split())
 DESCRIBING_PREPOSITIONS = frozenset({"of", "with", "between", "among", "against", "for", "in", "from"})
 PLACE_NOUNS = frozenset({"country", "nation", "city", "kingdom", "republic", "region", "island", "emirate",
                          "sultanate", "principality"})
@@ -69,6 +73,10 @@ LONE_WORK_NOUNS = frozenset("novel book film movie album study documentary memoi
 FACILITY_NOUNS = frozenset("""museum stadium airport hospital palace cathedral gallery theatre theater
 university library""".split())
 TIME_NOUNS = frozenset({"day", "week", "month", "year", "hour"})
+# Who rules a country stands for the country: 'the junta in Niamey', 'the regime's claim'.
+RULER_NOUNS = frozenset({"junta", "regime"})
+# What is done to a dead body, never to 'the body' that governs: 'police found the body'.
+CORPSE_VERBS = frozenset("find discover recover identify bury exhume dump wash examine retrieve repatriate".split())
 # Verbs whose subject 'it' stands for nothing: 'it is likely', 'it seems', 'it was expected'.
 RAISING_VERBS = frozenset("be seem appear rain take matter remain happen emerge transpire".split())
 REPORT_VERBS = frozenset("""expect say report believe think understand know announce estimate fear hope
@@ -112,7 +120,9 @@ def add_coreferences(doc, mentions: list[Mention]) -> list[Mention]:
     sent_index = doc.sent_of
 
     ctx = _Context(doc, groups, _entity_keys(names, groups), dateline)
-    nominal_lemmas = PERSON_NOUNS | ORG_NOUNS | PLACE_NOUNS | WORK_NOUNS | FACILITY_NOUNS
+    ctx.described = _described_nouns(doc, things, ctx)
+    nominal_lemmas = (PERSON_NOUNS | ORG_NOUNS | PLACE_NOUNS | WORK_NOUNS | FACILITY_NOUNS | RULER_NOUNS
+                      | frozenset(ctx.described))
     pos, tag = doc.pos_tag_hashes()
     noun, pron, prp = string_id("NOUN"), string_id("PRON"), (string_id("PRP"), string_id("PRP$"))
     added: list[Mention] = []
@@ -407,6 +417,10 @@ def _resolve_nominal(doc, tok, names, groups, sent_index, covered, heads=frozens
                 seen.add(id(groups[m.index]))
                 distinct.append(m)
         return [_nominal(doc, start_tok, tok, distinct[0], sent_index)] if distinct else []
+    if plural and lemma in COUNTRY_NOUNS and (both or any(c.lower_ in ("two", "both") for c in mods)) \
+            and ctx is not None:     # 'Both countries', 'the two countries'
+        return [_nominal(doc, start_tok, tok, m, sent_index, plural=True)
+                for m in _two_countries(doc, tok, names, sent_index, ctx)]
     if not det:
         return []
     words = {tok.lower_, lemma}
@@ -418,6 +432,13 @@ def _resolve_nominal(doc, tok, names, groups, sent_index, covered, heads=frozens
             return [_nominal(doc, start_tok, tok, found[0], sent_index)]
     if plural:
         return []
+    if lemma in RULER_NOUNS:
+        if ctx is None:
+            return []
+        found = _ruled_country(doc, tok, nationality, list(names) + list(proxies), not_subject, sent_index, ctx)
+        return [_nominal(doc, start_tok, tok, found, sent_index)] if found is not None else []
+    if lemma == "body" and _corpse(tok):
+        return []
     if lemma in FACILITY_NOUNS:    # 'the museum' after 'the Musee du quai Branly'
         stem = _fold(lemma)[:4]
         found = _nearest_or_only(names, groups, sent_index, tok,
@@ -427,7 +448,7 @@ def _resolve_nominal(doc, tok, names, groups, sent_index, covered, heads=frozens
     if lemma in WORK_NOUNS:
         def is_work(m, g):
             return m.label == "WORK_OF_ART" and g is not not_subject and not _derived(m) \
-                and country_index().country(m.name) is None
+                and country_index().country(m.name) is None and not _indefinite(doc, m)
         found = _candidates(names, groups, sent_index, tok, NOMINAL_WINDOW, is_work)
         if not found and lemma in LONE_WORK_NOUNS:
             found = _nearest_or_only(names, groups, sent_index, tok, is_work)
@@ -437,6 +458,8 @@ def _resolve_nominal(doc, tok, names, groups, sent_index, covered, heads=frozens
             return []
         found = _organisation(doc, tok, lemma, list(names) + list(proxies), not_subject, sent_index, ctx)
         found = [found] if found is not None else []
+    elif ctx is not None and lemma in ctx.described and tok.dep_ != "appos":   # not 'X, the genocide archive'
+        found = _described_before(tok, ctx.described[lemma], ctx.groups, not_subject)
     elif lemma in PLACE_NOUNS:
         want_country = lemma in COUNTRY_NOUNS
         found = _candidates(names, groups, sent_index, tok, NOMINAL_WINDOW,
@@ -447,13 +470,106 @@ def _resolve_nominal(doc, tok, names, groups, sent_index, covered, heads=frozens
     return [_nominal(doc, start_tok, tok, found[0], sent_index)] if found else []
 
 
+def _indefinite(doc, m: Mention) -> bool:
+    """'submit the album for a Grammy': a name after 'a'/'an' is a kind of thing, not one work."""
+    return m.token_start > 0 and doc[m.token_start - 1].lower_ in ("a", "an")
+
+
+def _corpse(tok) -> bool:
+    """'police found the body', 'the body was recovered': a dead body, not a governing one."""
+    verb = tok.head if tok.dep_ in OBJECT_DEPS | SUBJECT_DEPS else None
+    return verb is not None and verb.lemma_.lower() in CORPSE_VERBS
+
+
+def _two_countries(doc, tok, names, sent_index, ctx) -> list[Mention]:
+    """'Both countries', 'the two countries': the two countries of the nearest sentence that
+    speaks of two or more (by name, by a nationality adjective or by a capital city: 'the
+    Egyptian minister ... to Nicosia'); nothing where that sentence has three."""
+    index = country_index()
+    s = sent_index[tok.i]
+    for back in range(s, max(-1, s - NOMINAL_WINDOW - 1), -1):
+        found: dict = {}
+        for m in names:
+            if sent_index[m.token_start] != back or m.token_end > tok.i or m.token_start < ctx.dateline:
+                continue
+            country = index.country(m.name) if m.label == "GPE" else None
+            if country is None and m.label == "GPE" and index.is_capital(m.name):
+                country = index.places.get(m.name.strip().casefold())
+            if country is not None and country not in found:
+                found[country] = _country_mention(names, country, m, tok, index)
+        found = {c: m for c, m in found.items() if m is not None}
+        if len(found) >= 2:
+            return list(found.values()) if len(found) == 2 else []
+    return []
+
+
+def _country_mention(names, country: str, seen: Mention, tok, index) -> Optional[Mention]:
+    """A mention that names ``country`` itself, nearest before ``tok`` (the one seen, if it does)."""
+    named = [m for m in names if m.token_end <= tok.i and m.label == "GPE" and index.country(m.name) == country]
+    plain = [m for m in named if not _derived(m)] or named
+    return max(plain, key=lambda m: m.token_start) if plain else None
+
+
+def _ruled_country(doc, tok, nationality, candidates, not_subject, sent_index, ctx) -> Optional[Mention]:
+    """'the junta', 'the regime': the country it rules, as 'the Malian junta' says, or else the
+    most salient country of the last few sentences (none if two are about as salient)."""
+    index = country_index()
+    seat = _seat_country(tok, index)      # 'the junta in Niamey'
+    if seat is not None:
+        named = [m for m in candidates if m.label == "GPE" and m.token_end <= tok.i and index.country(m.name) == seat]
+        return max(named, key=lambda m: m.token_start) if named else None
+
+    def weight(m):
+        if m.label != "GPE" or m.token_start < ctx.dateline or ctx.groups[m.index] is not_subject:
+            return 0
+        country = index.country(m.name)
+        return 0 if country is None or (nationality and country != nationality) else 1
+    return _best_entity(doc, tok, candidates, ctx.key, weight, sent_index, NOMINAL_WINDOW)
+
+
+def _seat_country(tok, index) -> Optional[str]:
+    """The country whose capital follows 'in' after the noun ('the junta in Niamey'), else None."""
+    for prep in tok.children:
+        if prep.dep_ == "prep" and prep.lower_ == "in":
+            for c in prep.children:
+                if c.dep_ == "pobj" and index.is_capital(c.text):
+                    return index.places.get(c.text.casefold())
+    return None
+
+
+def _described_nouns(doc, things: list[Mention], ctx) -> dict:
+    """Nouns the text put next to a name of a thing to say what it is ('the tanker's agent,
+    Kielwater Shipping', 'X, a Houston-based explorer'), with no meaning of their own here:
+    'the agent' later is that name."""
+    taken = PERSON_NOUNS | ORG_NOUNS | PLACE_NOUNS | WORK_NOUNS | FACILITY_NOUNS | RULER_NOUNS
+    out: dict = {}
+    for m in things:       # people too: a noun said of a person and of a firm is no firm's alone
+        if m.token_start < ctx.dateline:
+            continue
+        for noun in _described_by(doc, m) - taken:
+            out.setdefault(noun, []).append((m.token_start, ctx.key(m), m))
+    return out
+
+
+def _described_before(tok, described: list, groups, not_subject) -> list[Mention]:
+    """The one entity the noun described before ``tok``; none if it described two."""
+    earlier = [(i, key, m) for i, key, m in described if i < tok.i and groups[m.index] is not not_subject]
+    if len({key for _, key, _ in earlier}) != 1:
+        return []
+    nearest = max(earlier, key=lambda x: x[0])[2]
+    return [] if nearest.label == "PERSON" else [nearest]     # people are described by their titles
+
+
 def _aside(clause) -> bool:
     """A relative clause set off by a comma ('The company, which is based in X,') adds a fact
     about a thing already known; it does not pick out a new one as 'the company that ...' does.
     Only trusted on a subject: after 'membership of the bloc, which ...' the clause may be the
     membership's."""
     first = clause.left_edge
-    return first.i > 0 and first.doc[first.i - 1].text == "," and first.lower_ in ("which", "who")
+    if not (first.i > 0 and first.doc[first.i - 1].text == ","):
+        return False
+    # 'The book, published in March by X, has sold': a participle clause set off by commas
+    return first.lower_ in ("which", "who") or (clause.dep_ == "acl" and clause.tag_ == "VBN" and first.i == clause.i)
 
 
 def _where_or_when(prep) -> bool:
@@ -556,12 +672,12 @@ def _kind(nouns: str, cues: str, near: str = "", strict: bool = False) -> _Kind:
 
 
 ORG_KINDS = {
-    "business": _kind("company firm manufacturer maker retailer startup giant conglomerate insurer "
+    "business": _kind("company firm manufacturer maker retailer startup giant conglomerate insurer publisher "
                       "producer miner developer operator grower exporter contractor corporation multinational",
                       "inc corp corporation co ltd llc llp plc sa ag gmbh holdings motors energy energi "
                       "resources systems technologies industries enterprises partners capital shipping farms "
                       "foods pharmaceuticals electronics mining petroleum steel lifesciences company firm "
-                      "manufacturer maker retailer startup grower", near="carmaker airline bank"),
+                      "manufacturer maker retailer startup grower publisher publishing", near="carmaker airline bank"),
     "carmaker": _kind("carmaker automaker", "motors motor automobile automotive auto cars carmaker automaker",
                       near="business"),
     "airline": _kind("airline carrier", "airways airlines air aviation airline carrier", near="business"),
@@ -571,12 +687,12 @@ ORG_KINDS = {
     "agency": _kind("agency authority administration department commission",
                     "agency organization organisation administration authority commission office service "
                     "bureau department directorate inspectorate ombudsman ombudsperson secretariat "
-                    "regulator watchdog", near="board ministry regulator"),
+                    "regulator watchdog programme program", near="board ministry regulator"),
     "ministry": _kind("ministry", "ministry department", strict=True),
     "court": _kind("court tribunal", "court tribunal", strict=True),
     "union": _kind("union", "union unions workers federation confederation congress guild", strict=True),
     "alliance": _kind("alliance bloc pact coalition",
-                      "alliance treaty pact coalition", near="association agency union board"),
+                      "alliance treaty pact coalition", near="association agency union board regulator"),
     "club": _kind("club team side", "fc cf club united city athletic atletico sporting rovers wanderers ac sc cd "
                   "real", strict=True),
     "party": _kind("party", "party", strict=True),
@@ -585,12 +701,16 @@ ORG_KINDS = {
     "institute": _kind("institute", "institute institution", strict=True),
     "association": _kind("association federation league", "association federation league", strict=True),
     "charity": _kind("charity", "foundation trust charity relief aid rescue"),
+    # 'the body' is a governing or representative body, never a company: only a name that shows one
+    "body": _kind("body", "federation confederation association union council committee board commission "
+                  "authority agency organization organisation league alliance institute community programme "
+                  "program assembly parliament secretariat", strict=True),
     "media": _kind("newspaper broadcaster network publication daily channel magazine outlet",
                    "news times post journal daily tv television radio press herald telegraph gazette tribune "
                    "chronicle broadcasting media newspaper broadcaster network magazine", strict=True),
 }
 # Nouns that fit any organisation that is not a news outlet.
-GENERIC_ORG_NOUNS = frozenset({"organisation", "organization", "group", "body", "institution"})
+GENERIC_ORG_NOUNS = frozenset({"organisation", "organization", "group", "institution"})
 # Nouns of people who work for a news outlet: 'a commentator for Sky Sports', 'Times critic X'.
 MEDIA_PEOPLE = frozenset("""interview commentator reporter correspondent columnist editor critic journalist
 presenter anchor broadcast report pundit""".split())
@@ -646,6 +766,13 @@ def _in_media_role(doc, m: Mention) -> bool:
     return False
 
 
+def _publishes(doc, m: Mention) -> bool:
+    """'published by Brno-based Morava Press': a publishing house is a firm, whatever its name
+    says ('Press' alone would make it a news outlet)."""
+    root = doc.root(m.token_start, m.token_end)
+    return root.dep_ == "pobj" and root.head.lower_ == "by" and root.head.head.lemma_.lower() == "publish"
+
+
 def _entity_kinds(doc, members: list[Mention]) -> set:
     """Every kind an entity shows in its names, in the nouns that describe it, or by where it
     stands ('media' for the outlet of an interview)."""
@@ -654,6 +781,8 @@ def _entity_kinds(doc, members: list[Mention]) -> set:
         kinds |= _cue_kinds(_name_words(m)) | _cue_kinds(_described_by(doc, m))
         if _in_media_role(doc, m):
             kinds.add("media")
+        if _publishes(doc, m):
+            kinds.add("business")
     return kinds
 
 
@@ -666,7 +795,7 @@ def _fit(kind: Optional[str], shown: set) -> int:
         return 2
     if ORG_KINDS[kind].strict:
         return 0
-    return 0 if shown - ORG_KINDS[kind].near else 1
+    return 0 if shown - ORG_KINDS[kind].near - {"body"} else 1     # any body may be 'the agency' too
 
 
 def _salience(doc, m: Mention, distance: int) -> float:
@@ -707,10 +836,14 @@ def _best_entity(doc, tok, candidates, key_of, weight, sent_index, window, minim
     s = sent_index[tok.i]
     score: dict = {}
     nearest: dict = {}
-    for m in candidates:
+    last_end: dict = {}
+    for m in sorted(candidates, key=lambda m: m.token_start):
         if m.token_end > tok.i:
             continue
         k = key_of(m)
+        if _restated(last_end.get(k), m):
+            continue          # 'the Economic Community of West African States (ECOWAS)' is one mention
+        last_end[k] = m.token_end
         # the entity's fullest name, nearest first: 'Granite Peak Resources' rather than 'Peak'
         if k not in nearest or (len(m.name), m.token_start) > (len(nearest[k].name), nearest[k].token_start):
             nearest[k] = m
@@ -726,6 +859,10 @@ def _best_entity(doc, tok, candidates, key_of, weight, sent_index, window, minim
     return nearest[ranked[0]] if score[ranked[0]] >= minimum else None
 
 
+def _restated(previous_end: Optional[int], m: Mention) -> bool:
+    """A name right after another name of the same entity, as an abbreviation in brackets."""
+    return previous_end is not None and 0 <= m.token_start - previous_end <= 2
+
 
 @dataclass
 class _Context:
@@ -736,6 +873,7 @@ class _Context:
     keys: dict                 # group id -> entity key (a short form joins its long form)
     dateline: int
     _kinds: dict = field(default_factory=dict)
+    described: dict = field(default_factory=dict)    # noun -> [(token, key, mention)] it described
 
     def key(self, m: Mention) -> int:
         g = id(self.groups[m.index])

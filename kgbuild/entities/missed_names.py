@@ -252,7 +252,7 @@ def repeated_names(doc, mentions: list[Mention], sent_starts) -> list[Mention]:
                 j = i + len(words)
                 if tuple(texts[i:j]) == words and not any(k in covered for k in range(i, j)) \
                         and not _inside_longer_name(doc, i, j) \
-                        and (words not in bodies or all(doc.pos[k] == "PROPN" for k in range(i, j))) \
+                        and (words not in bodies or all(_name_like(doc, k) for k in range(i, j))) \
                         and not (len(words) == 1 and doc[i].is_sent_start and doc[i].is_stop
                                  and not doc[i].text.isupper()):
                     found = words
@@ -270,6 +270,12 @@ def repeated_names(doc, mentions: list[Mention], sent_starts) -> list[Mention]:
         ))
         i = j
     return out
+
+
+def _name_like(doc, k: int) -> bool:
+    """A proper noun, or an acronym the tagger took for a common noun ('accused ECOWAS of')."""
+    text = doc.texts[k]
+    return doc.pos[k] == "PROPN" or (len(text) > 1 and text.isupper() and text.isalpha())
 
 
 def _distinctive_body(words: tuple) -> tuple:
