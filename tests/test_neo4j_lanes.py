@@ -3,9 +3,12 @@ itself (pure, no server), and a push through it against the real server (each ed
 
 from __future__ import annotations
 
+import threading
+import time
+
 import pytest
 
-from kgbuild.sinks.neo4j import _disjoint_rounds, _plan, push_graph, run_query
+from kgbuild.sinks.neo4j import _deadlock_retried, _disjoint_rounds, _plan, push_graph, run_query
 
 from .neo4j_support import bulk_graph, counts, fresh, make_graph, require_server
 
@@ -73,3 +76,48 @@ def test_a_fresh_bulk_push_by_two_writers_writes_each_edge_once_and_a_re_push_ch
                                           "RETURN count(DISTINCT [a.id, type(r), b.id]), count(r)")
     assert pairs == rels == 3000
     assert again.relationships_written == 0 and counts(neo4j) == after
+
+
+@pytest.mark.neo4j
+def test_a_lane_write_chosen_as_a_deadlock_victim_is_redone_at_once():
+    neo4j = fresh(require_server())
+    import neo4j as driver_package
+
+    driver = driver_package.GraphDatabase.driver(neo4j.uri, auth=(neo4j.user, neo4j.password))
+    with driver.session(database=neo4j.database) as session:
+        session.run("CREATE (:Entity {id: 'lock-a'}), (:Entity {id: 'lock-b'})").consume()
+    both_hold_one = threading.Barrier(2, timeout=10)
+    attempts = {"x": [], "y": []}
+
+    def writer(key: str, first: str, then: str, pause: float):
+        def write(tx, _type, _rows):   # locks `first`, then `then`: the two writers in opposite orders
+            attempts[key].append(time.perf_counter())
+            tx.run(f"MATCH (n:Entity {{id: '{first}'}}) SET n.{key} = 1").consume()
+            if len(attempts[key]) == 1:
+                both_hold_one.wait()
+                time.sleep(pause)
+            tx.run(f"MATCH (n:Entity {{id: '{then}'}}) SET n.{key} = 1").consume()
+            return 1
+        return write
+
+    def run(key: str, first: str, then: str, pause: float, results: list):
+        with driver.session(database=neo4j.database) as session:
+            results.append(_deadlock_retried(session, writer(key, first, then, pause), "X", []))
+
+    results: list = []
+    try:
+        threads = [threading.Thread(target=run, args=("x", "lock-a", "lock-b", 0.5, results)),
+                   threading.Thread(target=run, args=("y", "lock-b", "lock-a", 0.0, results))]
+        for thread in threads:
+            thread.start()
+        for thread in threads:
+            thread.join(20)
+    finally:
+        driver.close()
+    assert results == [1, 1]                                   # both writes done
+    victims = [times for times in attempts.values() if len(times) == 2]
+    assert len(victims) == 1 and sum(map(len, attempts.values())) == 3   # exactly one was aborted
+    assert victims[0][1] - victims[0][0] < 1.2    # redone at once (the driver's back-off alone is 0.8-1.2 s)
+    _, [[x, y]] = run_query(neo4j, "MATCH (a:Entity {id: 'lock-a'}), (b:Entity {id: 'lock-b'}) "
+                                   "RETURN [a.x, b.x], [a.y, b.y]")
+    assert x == y == [1, 1]
