@@ -7,6 +7,7 @@ The official model host is not always reachable, so a re-upload of the same weig
 from __future__ import annotations
 
 import os
+import re
 from typing import Optional
 
 from .errors import KgbuildError
@@ -42,9 +43,92 @@ def load_model(name: Optional[str] = None):
                 f"spaCy model '{candidate}' has no {', '.join(sorted(missing))}: kgbuild needs a pipeline "
                 f"with a dependency parser and named entities, e.g. en_core_web_sm")
         nlp.meta.setdefault("kgbuild_name", candidate)
+        add_paragraph_breaks(nlp)
         return nlp
     tried = ", ".join(candidates)
     raise ModelNotFoundError(f"no spaCy model found (tried {tried}); install one with: {INSTALL_HINT}")
+
+
+PARAGRAPH_COMPONENT = "kgbuild_paragraph_breaks"
+
+
+def add_paragraph_breaks(nlp) -> None:
+    """Put ``paragraph_breaks`` in ``nlp``'s pipeline just before the parser, which keeps the sentence
+    starts it finds (the parser's own guesses run a sentence across a blank line)."""
+    from spacy.language import Language
+
+    if not Language.has_factory(PARAGRAPH_COMPONENT):
+        Language.component(PARAGRAPH_COMPONENT, func=paragraph_breaks)
+    if PARAGRAPH_COMPONENT not in nlp.pipe_names:
+        nlp.add_pipe(PARAGRAPH_COMPONENT, before="parser")
+
+
+BLANK_LINE = re.compile(r"\n[^\S\n]*\n\s*")
+SENTENCE_END = frozenset(".!?…")
+
+
+def paragraph_breaks(doc):
+    """A blank line ends a paragraph, so the first word after it starts a sentence, and the closing
+    quotes or brackets before it stay with the sentence they close. Left to the parser: a break
+    after an abbreviation ('Nov.') and a line that goes on in lower case after no full stop."""
+    text = doc.text
+    if "\n" not in text:
+        return doc
+    for blank in BLANK_LINE.finditer(text):
+        span = doc.char_span(blank.start(), blank.end(), alignment_mode="expand")
+        if span is None or span.end >= len(doc) or span.start == 0:
+            continue
+        first = span.end
+        if starts_paragraph(doc, first):
+            _close_paragraph(doc, first)
+            doc[first].is_sent_start = True
+            _keep_dateline_with_lead(doc, first)
+    return doc
+
+
+def _keep_dateline_with_lead(doc, i: int) -> None:
+    """A dateline opening the paragraph at token ``i`` ('LONDON, Nov. 3 (Reuters) -') is part of
+    the lead sentence, as at the start of a document: no sentence starts inside it or after its dash."""
+    span = dateline_span(doc, i)
+    if span is not None:
+        for j in range(span[0] + 1, min(span[1] + 1, len(doc))):
+            doc[j].is_sent_start = False
+
+
+def starts_paragraph(doc, i: int) -> bool:
+    """Token ``i``, the first after a blank line, begins a sentence: not when the line before
+    ends in an abbreviation, nor when it ends without a full stop and the new line goes on in
+    lower case (one sentence wrapped with a blank line)."""
+    j = _last_word_before(doc, i)
+    if j is None:
+        return False
+    last = doc[j].text
+    if len(last) > 1 and last.endswith(".") and any(c.isalpha() for c in last):
+        return False                     # 'Nov.', 'Corp.', 'U.S.': a sentence may go on
+    ended = last[-1] in SENTENCE_END or doc[j].is_quote or doc[j].is_bracket
+    return ended or not doc[i].text[:1].islower()
+
+
+def _last_word_before(doc, i: int):
+    """Index of the last token before ``i`` that is not white space, or None."""
+    j = i - 1
+    while j >= 0 and doc[j].is_space:
+        j -= 1
+    return j if j >= 0 else None
+
+
+def _close_paragraph(doc, i: int) -> None:
+    """Closing quotes, brackets and white space between a paragraph's last full stop and token ``i``
+    stay in that paragraph's last sentence: none of them may start a sentence."""
+    j = i - 1
+    while j > 0 and not doc[j].is_sent_start and (doc[j].is_space or _closing_mark(doc[j])):
+        doc[j].is_sent_start = False
+        j -= 1
+
+
+def _closing_mark(tok) -> bool:
+    """A quote or bracket that is no full stop itself ('"', '”', ')')."""
+    return (tok.is_quote or tok.is_bracket) and tok.text[-1] not in SENTENCE_END
 
 
 def model_name(nlp) -> str:
@@ -170,3 +254,46 @@ def is_dateline_dash(doc, i: int) -> bool:
     if text not in DATELINE_DASHES:
         return False
     return text in ("–", "—") or (i > 0 and bool(doc[i - 1].whitespace_)) or bool(doc[i].whitespace_)
+
+
+DATELINE_MAX_TOKENS = 14
+
+
+def dateline_span(doc, start: int, end: Optional[int] = None) -> Optional[tuple[int, int]]:
+    """(first token, token after the dash) of a wire dateline opening at token ``start`` (a line
+    start), else None: 'NAIROBI (Reuters) -', 'CANNES, France -', 'SAN FRANCISCO, Jan. 22 -'. It opens
+    with a capitalised place (three letters or more) and holds only capitalised words, numbers and
+    punctuation up to its dash, within ``DATELINE_MAX_TOKENS`` tokens and before ``end``."""
+    first = doc[start] if start < len(doc) else None
+    if first is None or not (first.is_upper and first.text[:1].isalpha() and len(first) >= 3):
+        return None
+    stop = min(len(doc) if end is None else end, start + DATELINE_MAX_TOKENS)
+    for i in range(start, stop):
+        if is_dateline_dash(doc, i):
+            return start, i + 1
+        if not _dateline_word(doc[i]):
+            return None
+    return None
+
+
+def _dateline_word(tok) -> bool:
+    """A word a dateline is made of: a place or month ('Nov.'), a day number, punctuation."""
+    return tok.is_punct or tok.is_digit or tok.text[:1].isupper()
+
+
+def dateline_at(doc, i: int) -> Optional[tuple[int, int]]:
+    """The dateline span opening at token ``i`` if ``i`` starts a line, else None."""
+    if i > 0 and "\n" not in doc[i - 1].text:
+        return None
+    return dateline_span(doc, i)
+
+
+def dateline_tokens(doc) -> set[int]:
+    """Tokens of every dateline that opens a line of ``doc`` (a ``Doc`` or a view with ``texts``)."""
+    texts = getattr(doc, "texts", None) or [t.text for t in doc]
+    out: set[int] = set()
+    for i in [0] + [k + 1 for k, text in enumerate(texts) if "\n" in text and k + 1 < len(texts)]:
+        span = dateline_span(doc, i)
+        if span is not None:
+            out.update(range(*span))
+    return out

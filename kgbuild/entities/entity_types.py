@@ -13,6 +13,7 @@ from bisect import bisect_right
 from typing import Optional
 
 from ..model import Mention
+from ..nlp import dateline_at
 from .doc_view import view_of
 from .name_spans import CLUB_AFFIXES, PERSON_ATTRIBUTES, PLACE_LABELS, is_quoted
 from .names import (CLUB_ROLE_NOUNS, JOIN_VERBS, ORG_KIND_NOUNS, ORG_ROLE_NOUNS, PLACE_KIND_NOUNS, SPEAKER_VERBS,
@@ -173,9 +174,9 @@ BODY_PART_NOUNS = frozenset("surface pole orbit atmosphere crust gravity side co
 
 
 def is_dateline(doc, m: Mention) -> bool:
-    """The place of a wire dateline ('SAN FRANCISCO, Jan 22 -', 'MADRID -') at the very start."""
-    return m.token_start <= 1 and (m.name.isupper() or m.token_start == 0) and len(doc) > m.token_end \
-        and doc[m.token_end].text in (",", "-", "–", "—", "(")
+    """The place of a wire dateline at a line start ('SAN FRANCISCO, Jan 22 -', 'MADRID -')."""
+    span = dateline_at(doc, m.token_start)
+    return span is not None and m.token_end < span[1]
 
 
 def _celestial_context(doc, m: Mention, prev) -> bool:

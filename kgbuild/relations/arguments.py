@@ -16,7 +16,7 @@ from typing import Optional
 
 from ..entities.places import country_index
 from ..model import Mention
-from ..nlp import is_dateline_dash
+from ..nlp import dateline_span
 from .paths import RELATIVE_PRONOUNS
 from .tokens import StringMemo, TokenTable
 
@@ -483,19 +483,11 @@ def _line_starts(doc, t: TokenTable) -> list[tuple[int, int]]:
 
 
 def _dateline_tokens(doc, t: TokenTable) -> frozenset:
-    """Token indices of news datelines ("NAIROBI (Reuters) -", "CANNES, France -", "LIMA, May 3 -"):
-    places of filing, never arguments of the sentence they are glued to."""
+    """Token indices of news datelines ("NAIROBI (Reuters) -", "CANNES, France -", "LIMA, May 3 -")
+    at sentence and line starts: places of filing, never arguments of the sentence they are glued to."""
     out: set[int] = set()
     for a, b in _line_starts(doc, t):
-        first = doc[a]
-        if not (first.is_upper and first.is_alpha and len(first) >= 3):
-            continue
-        for i in range(a, min(b, a + 14)):
-            tok = doc[i]
-            if is_dateline_dash(doc, i):
-                out.update(range(a, i + 1))
-                break
-            # "SAN FRANCISCO, Jan 22 -", "STAVANGER, Norway, Feb 12 (Reuters) -": a date is part of it
-            if t.pos[i] not in ("PROPN", "PUNCT", "NOUN", "NUM") and not tok.is_punct:
-                break
+        span = dateline_span(doc, a, b)
+        if span is not None:
+            out.update(range(*span))
     return frozenset(out)
