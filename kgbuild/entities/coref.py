@@ -34,7 +34,7 @@ from dataclasses import dataclass, field, replace
 from typing import Optional
 
 from ..model import Mention
-from ..nlp import is_dateline_dash
+from ..nlp import dateline_span
 from .names import first_name_gender
 from .places import country_index
 from .doc_view import string_id, view_of
@@ -318,9 +318,8 @@ def _learn_gender(group: _Group, found: list[Mention], groups: dict, gender: str
 def _dateline_end(doc) -> int:
     """Token index where a wire dateline ends ('SAN FRANCISCO, Jan 22 -', 'PARIS (AFP) -'), else 0:
     the place of filing is where the story was written, never what 'it' or 'its' stands for."""
-    if not len(doc) or not (doc[0].is_alpha and doc[0].text.isupper() and len(doc[0].text) > 1):
-        return 0
-    return next((i for i in range(min(15, len(doc))) if is_dateline_dash(doc, i)), 0)
+    span = dateline_span(doc, 0)
+    return span[1] - 1 if span else 0
 
 
 def _derived(m: Mention) -> bool:

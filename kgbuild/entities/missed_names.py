@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from .doc_view import view_of
 from .entity_types import APP_KIND_NOUNS, LOCATIVE_PREPOSITIONS, ORG_HEADS, WORK_NOUNS, head_noun_label
+from ..nlp import dateline_tokens
 from ..model import Mention
 from .name_spans import NON_ENTITY_LABELS, PLACE_LABELS, is_proper_name, name_mention, sentence_of
 from .places import country_index
@@ -71,6 +72,7 @@ def _untagged_names(doc, mentions: list[Mention], sent_starts, index) -> list[Me
     n = len(doc)
     covered = {i for m in mentions for i in range(m.token_start, m.token_end)}
     covered.update(i for ent in doc.ents if ent.label_ not in NON_ENTITY_LABELS for i in range(ent.start, ent.end))
+    covered.update(dateline_tokens(doc))     # 'ALGIERS, Nov 3 (Reuters) -': a month is no name
     org_tokens = {i for m in mentions if m.label == "ORG" and not index.country(m.name)
                   for i in range(m.token_start, m.token_end)}
     place_tokens = {i for m in mentions if m.label in PLACE_LABELS or index.country(m.name)
