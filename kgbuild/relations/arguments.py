@@ -144,6 +144,8 @@ class MentionIndex:
                 if t.dep[c] == "appos" and (m := self.covering(c)) is not None:
                     via = "apposition" if via == "direct" else via
                     break
+        if m is None:
+            m = self._long_name_of_bracketed_acronym(tok)
         if m is None and tok in self.dateline:
             m = self._subject_hung_on_dateline(tok)
             via = "apposition" if m is not None and via == "direct" else via
@@ -161,6 +163,16 @@ class MentionIndex:
         if m.kind != "name":
             via = "coreference"
         return Argument(m, via)
+
+    def _long_name_of_bracketed_acronym(self, tok: int) -> Optional[Mention]:
+        """"The X Workers' Federation (XWF), of which ..., backed Y": the parser may head the
+        phrase on an acronym in brackets the names missed, the long name hung on it; the
+        acronym stands for that name."""
+        t = self.t
+        if t.pos[tok] != "PROPN" or tok < 2 or t.doc[tok - 1].text != "(" or t.head[tok - 2] != tok:
+            return None
+        m = self.covering(tok - 2)
+        return m if m is not None and m.kind == "name" else None
 
     def _subject_hung_on_dateline(self, tok: int) -> Optional[Mention]:
         """"LONDON (Reuters) - Acme's envoy for Asia, X, met Y": the parser makes the dateline
@@ -431,6 +443,7 @@ def _dateline_tokens(doc, t: TokenTable) -> frozenset:
                 out.update(range(a, i + 1))
                 break
             # "SAN FRANCISCO, Jan 22 -", "STAVANGER, Norway, Feb 12 (Reuters) -": a date is part of it
-            if t.pos[i] not in ("PROPN", "PUNCT", "NOUN", "NUM") and not tok.is_punct:
+            # (the capitalised place itself may be tagged anything: "ABUJA" as an adverb)
+            if i > a and t.pos[i] not in ("PROPN", "PUNCT", "NOUN", "NUM") and not tok.is_punct:
                 break
     return frozenset(out)
