@@ -22,6 +22,9 @@ Argument paths are short strings walked over the dependency tree from the trigge
     "@kind"                  the nearest name before the trigger that has the trigger's common-noun
                              modifier among its words ("the European Commission ... a commission
                              spokesperson")
+    "dobj > event_agent"     who did the act a definite event noun names ("backed the stoppage"
+                             -> who called it, a few sentences before); the kinds of acts, their
+                             nouns and verbs are the schema's top-level ``events:`` block
 """
 
 from __future__ import annotations
@@ -40,11 +43,13 @@ DEP_LABELS = frozenset(
     "csubjpass dative dep det dobj expl intj mark meta neg nmod npadvmod nsubj nsubjpass nummod oprd "
     "parataxis pcomp pobj poss preconj predet prep prt punct quantmod relcl xcomp".split())
 POS_TAGS = frozenset("ADJ ADP ADV AUX CCONJ DET INTJ NOUN NUM PART PRON PROPN PUNCT SCONJ SYM VERB X".split())
-SPECIAL_STEPS = frozenset({"subj", "self"})
+SPECIAL_STEPS = frozenset({"subj", "self", "event_agent"})
 STEP_RE = re.compile(r"^(?P<up><)?(?P<deps>\*|[A-Za-z]+(?:\|[A-Za-z]+)*)(?:\[(?P<lemmas>[^\[\]]+)\])?$")
 CONTEXT_RE = re.compile(r"^@subject:(?P<types>[a-z0-9_]+(?:\|[a-z0-9_]+)*)$")
 
-SCHEMA_KEYS = {"name", "description", "entity_types", "modality", "relations"}
+SCHEMA_KEYS = {"name", "description", "entity_types", "modality", "events", "relations"}
+EVENTS_KEYS = {"window", "determiners", "not_done", "kinds"}
+EVENT_KIND_KEYS = {"nouns", "verbs", "verb_not_has", "made_by"}
 RELATION_KEYS = {"description", "subject_types", "object_types", "symmetric", "possible_as", "proposal",
                  "supersedes", "patterns"}
 PATTERN_KEYS = {"name", "trigger", "subject", "object", "pair", "confidence", "via", "only_when",
@@ -70,8 +75,9 @@ class Step:
     up: bool
     deps: frozenset          # empty = any dependency label
     lemmas: frozenset        # empty = any lemma
-    special: Optional[str] = None   # "subj" or "self"
+    special: Optional[str] = None   # "subj", "self" or "event_agent"
     negated: bool = False           # "[^a|b]": any lemma but these
+    events: Optional["EventLexicon"] = None   # for "event_agent": the schema's kinds of acts
 
     def lemma_ok(self, *forms: str) -> bool:
         if not self.lemmas:
@@ -128,10 +134,49 @@ class ArgPath:
         return len(self.steps) == 1 and self.steps[0].special == "self"
 
     @property
+    def via_event(self) -> bool:
+        """The path ends on who did an act named earlier: a bridging reference, not a word of
+        the trigger's sentence (its argument is read as via coreference)."""
+        return bool(self.steps) and self.steps[-1].special == "event_agent"
+
+    @property
     def ends_up(self) -> bool:
         """A path ending by going up ('<compound': the name a title modifies) reaches one name,
         not its coordination ("President A and B": the title is A's only)."""
         return bool(self.steps) and self.steps[-1].up
+
+
+@dataclass(frozen=True)
+class EventKind:
+    """One kind of act ("industrial_action", "penalty"): the nouns that name it ("strike",
+    "stoppage"), the verbs that are it ("strike", "fine"; their subject did it, unless one of
+    ``verb_not_has`` reaches a token: "ruled the country" governs, it decides nothing) and the
+    verbs whose subject does the act a noun names ("called a strike", "imposed a fine")."""
+
+    name: str
+    nouns: frozenset
+    verbs: frozenset = frozenset()
+    verb_not_has: tuple = ()        # ArgPaths
+    made_by: frozenset = frozenset()
+
+
+@dataclass(frozen=True)
+class EventLexicon:
+    """The schema's ``events:`` block, read by the ``event_agent`` path step: a definite noun
+    ("the stoppage", after one of ``determiners``) stands for who did the act of its kind named
+    last, at most ``window`` sentences before it (a re-mention without agent carries the window
+    on)."""
+
+    kinds: tuple = ()
+    window: int = 6
+    determiners: frozenset = frozenset({"the", "this", "that", "these", "those"})
+    not_done: tuple = ()            # ArgPaths from an act's verb: "has yet to rule" rules nothing
+    # the schema's modality lists: an act denied, hedged or planned ("did not call a strike",
+    # "may fine") was not done, so it names no agent
+    modality: Optional["ModalityLexicon"] = field(default=None, compare=False)
+
+    def kinds_of_noun(self, *forms: str) -> tuple:
+        return tuple(k for k in self.kinds if any(f in k.nouns for f in forms))
 
 
 @dataclass(frozen=True)
@@ -200,6 +245,7 @@ class Schema:
     relations: dict
     modality: ModalityLexicon
     source: str = ""
+    events: Optional[EventLexicon] = None
 
     def symmetric_relations(self) -> set[str]:
         return {n for n, r in self.relations.items() if r.symmetric}
@@ -253,6 +299,7 @@ class _Validator:
 
     def __init__(self, source: str):
         self.source = source
+        self.events: Optional[EventLexicon] = None
 
     def fail(self, where: str, problem: str):
         raise SchemaError(f"{self.source}: {where}: {problem}")
@@ -292,6 +339,9 @@ class _Validator:
             if not re.match(r"^[A-Z][A-Z_]*$", t):
                 self.fail("entity_types", f"'{t}' is not an upper case entity type")
         self.entity_types = entity_types
+        modality = self.modality(data.get("modality", {}))
+        # read before the relations: their "event_agent" steps carry it
+        self.events = self.event_lexicon(data["events"], modality) if "events" in data else None
         relations_data = data["relations"]
         if not isinstance(relations_data, dict) or not relations_data:
             self.fail("relations", "expected a non-empty mapping of relation name -> definition")
@@ -313,7 +363,8 @@ class _Validator:
                         if t not in relations:
                             self.fail(f"relations.{r.name}.patterns.{p.name}", f"'{path.text}' names unknown relation '{t}'")
         return Schema(name=name, description=str(data.get("description", "")).strip(), entity_types=entity_types,
-                      relations=relations, modality=self.modality(data.get("modality", {})), source=self.source)
+                      relations=relations, modality=modality, source=self.source,
+                      events=self.events)
 
     def relation(self, name, data) -> RelationType:
         where = f"relations.{name}"
@@ -434,7 +485,14 @@ class _Validator:
             if s in SPECIAL_STEPS:
                 if s == "self" and i > 0:
                     self.fail(where, f"bad pattern path '{text}': 'self' must come first")
-                steps.append(Step(up=False, deps=frozenset(), lemmas=frozenset(), special=s))
+                if s == "event_agent" and i < len(parts) - 1:
+                    self.fail(where, f"bad pattern path '{text}': 'event_agent' must come last")
+                events = self.events
+                if s == "event_agent" and events is None:
+                    self.fail(where, f"bad pattern path '{text}': 'event_agent' needs an 'events:' "
+                                     f"block in the schema (the kinds of acts and their words)")
+                steps.append(Step(up=False, deps=frozenset(), lemmas=frozenset(), special=s,
+                                  events=events if s == "event_agent" else None))
                 continue
             m = STEP_RE.match(s)
             if not m:
@@ -451,6 +509,36 @@ class _Validator:
                 self.fail(where, f"bad pattern path '{text}': '[^...]' needs the words it excludes")
             steps.append(Step(up=bool(m.group("up")), deps=deps, lemmas=lemmas, negated=negated))
         return ArgPath(text=text, steps=tuple(steps))
+
+    def event_lexicon(self, data, modality: ModalityLexicon) -> EventLexicon:
+        where = "events"
+        self.keys(where, data, EVENTS_KEYS, {"kinds"})
+        window = data.get("window", 6)
+        if isinstance(window, bool) or not isinstance(window, int) or not 0 <= window <= 50:
+            self.fail(f"{where}.window", f"'{window}' is not a number of sentences (0 to 50)")
+        kinds_data = data["kinds"]
+        if not isinstance(kinds_data, dict) or not kinds_data:
+            self.fail(f"{where}.kinds", "expected a non-empty mapping of kind name -> nouns, verbs, made_by")
+        kinds = tuple(self.event_kind(f"{where}.kinds.{name}", name, kd) for name, kd in kinds_data.items())
+        not_done = self.paths(f"{where}.not_done", data.get("not_done", []), allow_context=False)
+        if any(p.topic for p in not_done):
+            self.fail(f"{where}.not_done", "expected dependency paths ('<xcomp > advmod[yet]')")
+        extra = {"determiners": self.words(f"{where}.determiners", data["determiners"])} if "determiners" in data else {}
+        return EventLexicon(kinds=kinds, window=window, not_done=not_done, modality=modality, **extra)
+
+    def event_kind(self, where, name, data) -> EventKind:
+        if not isinstance(name, str) or not NAME_RE.match(name):
+            self.fail(where, f"kind name '{name}' is not lower snake case")
+        self.keys(where, data, EVENT_KIND_KEYS, {"nouns"})
+        words = {k: self.words(f"{where}.{k}", data[k]) if data.get(k) else frozenset()
+                 for k in ("nouns", "verbs", "made_by")}
+        if not words["nouns"]:
+            self.fail(f"{where}.nouns", "expected the nouns that name this kind of act")
+        not_has = self.paths(f"{where}.verb_not_has", data.get("verb_not_has", []), allow_context=False)
+        if any(p.topic for p in not_has):
+            self.fail(f"{where}.verb_not_has", "expected dependency paths ('dobj', 'prep[over] > pobj')")
+        return EventKind(name=name, nouns=words["nouns"], verbs=words["verbs"], verb_not_has=not_has,
+                         made_by=words["made_by"])
 
     def modality(self, data) -> ModalityLexicon:
         where = "modality"

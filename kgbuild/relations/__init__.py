@@ -237,7 +237,9 @@ class RelationExtractor:
             tokens = _walk(index, tok, path)
             if one and path.steps and path.steps[-1].deps == CONJ:
                 tokens = _last_before(tokens, tok)
-            return index.arguments(tokens, coordination=not (one or path.ends_up or path.is_self),
+            # who did an act named earlier ("backed the stoppage"): a bridging reference
+            return index.arguments(tokens, via="coreference" if path.via_event else "direct",
+                                   coordination=not (one or path.ends_up or path.is_self),
                                    plural=not any("ccomp" in st.deps for st in path.steps))
         at = index.t.idx[tok]
         here = _sentence_of(index, at)

@@ -26,6 +26,9 @@ def walk(t: TokenTable, start: int, path: ArgPath) -> list[int]:
             nxt = frontier
         elif special == "subj":
             nxt = [s for i in frontier for s in subjects(t, i)]
+        elif special == "event_agent":
+            from .events import event_agents    # it builds on subjects() below
+            nxt = [a for i in frontier for a in event_agents(t, i, step.events)]
         elif step.up:
             nxt = []
             for i in frontier:
