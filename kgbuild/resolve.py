@@ -24,7 +24,7 @@ from functools import lru_cache
 from typing import Optional
 
 from .model import DocumentExtraction, Entity, Merge, Mention, Resolution
-from .entities.names import SURNAME_PARTICLES, first_name_gender, initials, looks_like_acronym, normalize, slug
+from .entities.names import SURNAME_PARTICLES, first_name_gender, short_first_names, initials, looks_like_acronym, normalize, slug
 from .entities.places import country_index
 
 # Order used to break a tie in the type vote: the more specific reading first.
@@ -113,7 +113,7 @@ def resolve_entities(extractions: list[DocumentExtraction]) -> Resolution:
         hits, rule = corpus.hits(m, k)
         if not hits and _maybe_mistyped_surname(m, k):
             hits, rule = corpus.mistyped_surname(k), "surname of a person, mistyped"
-        if len(hits) == 1 and rule != "short form of an organisation":
+        if len(hits) == 1 and rule not in ("short form of an organisation", "short form of a first name"):
             target[(doc_id, m.index)] = (next(iter(hits)), f"{rule} (corpus)")
 
     members: dict[Key, list[tuple[str, Mention, str]]] = defaultdict(list)
@@ -209,6 +209,7 @@ class _LongForms:
         self.island_plurals: dict[str, set[Key]] = defaultdict(set)
         self.by_tail: dict[str, set[Key]] = defaultdict(set)
         self.by_bare: dict[str, set[Key]] = defaultdict(set)
+        self.by_short_first: dict[str, set[Key]] = defaultdict(set)
         for key in keys:
             parts = key[1].split()
             if len(parts) < 2:
@@ -221,6 +222,8 @@ class _LongForms:
             if key[0] == "PERSON":
                 self.by_token[parts[-1]].add(key)
                 self.by_first[parts[0]].add(key)
+                for short in short_first_names(parts[0]):
+                    self.by_short_first[short].add(key)
                 if len(parts) > 2:
                     self.by_first_last[(parts[0], parts[-1])].add(key)
                     for k in range(1, len(parts) - 1):   # 'el amrani', 'montes de oca'
@@ -243,7 +246,9 @@ class _LongForms:
         if key[0] == "PERSON" and len(parts) == 1:
             if self.by_token.get(parts[0]):
                 return set(self.by_token[parts[0]]), "surname"
-            return set(self.by_first.get(parts[0], set())), "first name"
+            if self.by_first.get(parts[0]):
+                return set(self.by_first[parts[0]]), "first name"
+            return set(self.by_short_first.get(parts[0], set())), "short form of a first name"
         if key[0] == "PERSON" and len(parts) >= 2:
             fits = set() if len(parts) > 2 else self.by_first_last.get((parts[0], parts[-1]), set()) - {key}
             if fits:

@@ -16,7 +16,7 @@ from ..model import Mention
 from ..nlp import dateline_at
 from .doc_view import view_of
 from .name_spans import CLUB_AFFIXES, PERSON_ATTRIBUTES, PLACE_LABELS, is_quoted
-from .names import (CLUB_ROLE_NOUNS, JOIN_VERBS, ORG_KIND_NOUNS, ORG_ROLE_NOUNS, PLACE_KIND_NOUNS, SPEAKER_VERBS,
+from .names import (is_language_shaped, CLUB_ROLE_NOUNS, JOIN_VERBS, ORG_KIND_NOUNS, ORG_ROLE_NOUNS, PLACE_KIND_NOUNS, SPEAKER_VERBS,
                     SURNAME_PARTICLES, first_name_gender, is_english_verb, is_role, is_title)
 
 CREATOR_NOUNS = frozenset("author writer composer screenwriter novelist poet".split())
@@ -123,7 +123,7 @@ def _context_label(doc, m: Mention, index, person_parts: frozenset = frozenset()
     if kind:
         return kind
     if label == "NORP" and not index.demonym(name) and not name.endswith("s") and root.dep_ == "pobj" \
-            and not first_name_gender(name.split()[0]) \
+            and not first_name_gender(name.split()[0]) and not _language_after_in(doc, m) \
             and root.head.lower_ in ("in", "at", "near"):
         return "GPE", "a group name after 'in'"    # 'met in Asuncion' read as a nationality
     if label == "PERSON" and _person_unlikely(name, index):
@@ -151,6 +151,12 @@ def _context_label(doc, m: Mention, index, person_parts: frozenset = frozenset()
     if label in ("LAW", "WORK_OF_ART", "PRODUCT", "EVENT") and _member_of(root):
         return "ORG", "has members"
     return None
+
+
+def _language_after_in(doc, m: Mention) -> bool:
+    """'a film in Persian': a language's name after 'in' without an article is no place
+    ('in the Caspian' has one)."""
+    return is_language_shaped(m.name) and m.token_start > 0 and doc.lower[m.token_start - 1] != "the"
 
 
 def _facility_at(root) -> bool:

@@ -16,9 +16,9 @@ from typing import Optional
 from .entity_types import correct_labels, harmonize, type_island_short_forms
 from .missed_names import missed_surnames, repeated_names, with_missed_names
 from ..model import Mention
-from .name_spans import CLUB_AFFIXES, MODIFIER_DEPS, NON_ENTITY_LABELS, name_mention, sentence_of
+from .name_spans import CLUB_AFFIXES, MODIFIER_DEPS, NON_ENTITY_LABELS, name_mention, office_of, sentence_of
 from .names import (ARTICLES, FOREIGN_ARTICLES, INSTITUTION_WORDS, SURNAME_PARTICLES, first_name_gender,
-                    is_english_verb, is_title)
+                    is_english_verb, is_role, is_title)
 from .places import country_index
 from .doc_view import view_of
 
@@ -50,6 +50,7 @@ def extract_mentions(doc) -> list[Mention]:
                 raw.append(m)
     raw = _split_person_pairs(doc, raw, sent_starts)
     raw = _join_particle_names(doc, raw, sent_starts, index)
+    raw = _join_split_words(doc, raw, sent_starts, index)
     raw.extend(missed_surnames(doc, raw, sent_starts))
     raw = with_missed_names(doc, raw, sent_starts, index)
     correct_labels(doc, raw, index)
@@ -89,6 +90,9 @@ def _pieces(doc, ent, label: str, index) -> list[tuple[int, int, Optional[str]]]
         start -= 1      # 'FC Barcelona' tagged 'Barcelona'
     end = _extend_to_closing_quote(doc, start, end)
     end = _extend_to_head_word(doc, ent, label, end)
+    after_office = _office_portfolio_end(doc, start, end, index)
+    if after_office is not None:
+        start, label, campaign = after_office, "PERSON", "PERSON"      # 'Secretary of State Jane Roe' tagged 'State Jane Roe'
     if label == "PERSON":
         end = _extend_person_name(doc, start, end, index)
     is_lower, spaced = doc.is_lower, doc.columns.spacy
@@ -111,6 +115,23 @@ def _pieces(doc, ent, label: str, index) -> list[tuple[int, int, Optional[str]]]
     if lo < end:
         out.append((lo, end, "GPE" if lo in place_after else campaign if lo == start else None))
     return out
+
+
+def _office_portfolio_end(doc, start: int, end: int, index) -> Optional[int]:
+    """'Secretary of State Jane Roe', 'Minister of Home Affairs John Doe' tagged from the
+    portfolio on: the first word after the portfolio that is a first name begins the person's
+    name, provided a capitalised word follows it. A place stays ('President of Ruritania Jane
+    Roe' names the country). None where the entity holds no such name."""
+    if not office_of(doc, start):
+        return None
+    texts = doc.texts
+    for k in range(start + 1, min(end - 1, start + 4)):
+        if not texts[k][:1].isupper() or doc.lower[k] in ("and", "of"):
+            return None
+        if first_name_gender(texts[k]) and texts[k + 1][:1].isupper():
+            portfolio = doc.span_text(start, k)
+            return None if index.is_place(portfolio) or index.country(portfolio) else k
+    return None
 
 
 def _campaign_verb(doc, i: int) -> bool:
@@ -206,18 +227,29 @@ def _stands_for_country(doc, adj) -> bool:
         return True
     if head.i > adj.i and any(t.lower_ in INSTITUTION_WORDS for t in doc[adj.i + 1:head.i]):
         return True   # 'the Brazilian central bank governor'
-    if is_title(head.text) and any(c.dep_ == "appos" and c.ent_type_ == "PERSON" for c in head.children):
+    if _state_title(head.text) and any(c.dep_ == "appos" and c.ent_type_ == "PERSON" for c in head.children):
         return True   # 'the Kenyan president, William Ruto'
     # the adjective sits in the modifiers of a person's name, with a title or role between them
     node = head
     for _ in range(5):
         if node.ent_type_ == "PERSON":
             between = doc[adj.i + 1:node.i]
-            return any(is_title(t.text) or t.lower_ in INSTITUTION_WORDS for t in between if not t.ent_type_)
+            return any(_state_title(t.text) or t.lower_ in INSTITUTION_WORDS for t in between if not t.ent_type_)
         if node.dep_ not in MODIFIER_DEPS or node.head.i <= node.i:
             return False
         node = node.head
     return False
+
+
+# Titles of a job anyone may hold in any firm or trade: 'the Nigerian director X' is a
+# director of Nigerian nationality, not an officer of Nigeria ('the Nigerian president X' is).
+PRIVATE_TITLES = frozenset("""director coach manager ceo cfo coo cto founder co-founder chairman chairwoman
+chairperson chair executive chief-executive mr mrs ms miss mx dr prof professor sir dame head""".split())
+
+
+def _state_title(word: str) -> bool:
+    """An office a nationality adjective before it may stand for the country in."""
+    return is_title(word) and word.casefold().rstrip(".") not in PRIVATE_TITLES
 
 
 def _mark_abbreviations(doc, mentions: list[Mention]) -> None:
@@ -317,6 +349,38 @@ def _join_particle_names(doc, mentions: list[Mention], sent_starts, index) -> li
             continue
         out.append(m)
     return out
+
+
+def _join_split_words(doc, mentions: list[Mention], sent_starts, index) -> list[Mention]:
+    """'the party's candidate, Tobiasz Mazur,' tagged as two one-word places: two one-word names
+    side by side, the first a compound of the second and neither a known place, are one name; in
+    apposition to a person noun or a title ('candidate', 'the mayor') it is a person's. 'Ruritania
+    Borduria' of two known places and 'in Lyon Acme' (no compound) stay two."""
+    out: list[Mention] = []
+    for m in mentions:
+        prev = out[-1] if out else None
+        if prev is not None and prev.token_end == m.token_start and prev.token_end - prev.token_start == 1 \
+                and m.token_end - m.token_start == 1 and prev.label == m.label and m.label != "PERSON" \
+                and doc.head[prev.token_start] == m.token_start and doc.dep[prev.token_start] == "compound" \
+                and not any(index.is_place(x.name) or index.country(x.name) for x in (prev, m)):
+            a, b = prev.token_start, m.token_end
+            text = doc.span_text(a, b)
+            out[-1] = Mention(
+                index=0, text=text, name=" ".join(text.split()),
+                label="PERSON" if _beside_person_noun(doc[m.token_start]) else m.label, start=doc.idx[a],
+                end=doc.end_char(b), token_start=a, token_end=b,
+                sentence=sentence_of(sent_starts, a), kind="name", attributes={},
+            )
+            continue
+        out.append(m)
+    return out
+
+
+def _beside_person_noun(tok) -> bool:
+    """The name stands in apposition to a noun only people are ('candidate', 'lawyer', 'mayor')."""
+    linked = [tok.head] if tok.dep_ == "appos" else []
+    linked += [c for c in tok.children if c.dep_ == "appos"]
+    return any(t.is_lower and (is_role(t.lower_) or is_title(t.lower_)) for t in linked)
 
 
 def _keep_title_article(doc, mentions: list[Mention]) -> None:

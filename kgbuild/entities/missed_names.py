@@ -9,12 +9,12 @@ about English words and shapes, never particular names.
 from __future__ import annotations
 
 from .doc_view import view_of
-from .entity_types import APP_KIND_NOUNS, LOCATIVE_PREPOSITIONS, ORG_HEADS, WORK_NOUNS, head_noun_label
+from .entity_types import FACILITY_NAME_HEADS, APP_KIND_NOUNS, LOCATIVE_PREPOSITIONS, ORG_HEADS, WORK_NOUNS, head_noun_label
 from ..nlp import dateline_tokens
 from ..model import Mention
-from .name_spans import NON_ENTITY_LABELS, PLACE_LABELS, is_proper_name, name_mention, sentence_of
+from .name_spans import NON_ENTITY_LABELS, PLACE_LABELS, is_proper_name, name_mention, office_of, sentence_of
 from .places import country_index
-from .names import ARTICLES, CLUB_ROLE_NOUNS, ORG_KIND_NOUNS, first_name_gender, is_title
+from .names import ARTICLES, CLUB_ROLE_NOUNS, ORG_KIND_NOUNS, PORTFOLIO_WORDS, first_name_gender, is_role, is_title
 
 # Verbs and phrases that put a title in quotation marks after them ('a report titled "X"').
 TITLING_WORDS = frozenset({"titled", "entitled", "called", "named"})
@@ -55,7 +55,7 @@ def with_missed_names(doc, mentions: list[Mention], sent_starts, index) -> list[
     report', 'the Supreme Court of Ruritania'), are added, and the pieces of a cut name give way to
     the whole name. A new list; the given one is left as it was."""
     doc = view_of(doc)
-    mentions = [m for m in mentions if not _portfolio_word(doc, m)]
+    mentions = [m for m in mentions if not _portfolio_word(doc, m) and not _portfolio_after_office(doc, m)]
     _take_back_first_words(doc, mentions)
     whole = cut_names(doc, mentions, sent_starts, index)
     if whole:
@@ -96,7 +96,8 @@ def _untagged_names(doc, mentions: list[Mention], sent_starts, index) -> list[Me
         while j + 1 < n and pos[j + 1] == "PROPN" and texts[j + 1][:1].isupper() and j + 1 not in covered:
             j += 1
         titles = [k for k in range(i, j + 1) if is_title(texts[k]) and texts[k][:1].isupper()]
-        if titles and titles[-1] < j and j - titles[-1] <= 3:
+        if titles and titles[-1] < j and j - titles[-1] <= 3 \
+                and not all(is_title(texts[k]) or is_role(texts[k]) for k in range(titles[-1] + 1, j + 1)):
             m = name_mention(doc, doc[titles[-1] + 1:j + 1], titles[-1] + 1, j + 1, sent_starts, index, label="PERSON")
             if m is not None:      # 'Energy Minister Terje Lunde' left untagged
                 m.attributes["label_cue"] = "missed name after a title"
@@ -215,6 +216,13 @@ def _portfolio_word(doc, m: Mention) -> bool:
     return m.label == "LOC" and nxt.lower_ == "minister" and not country_index().is_city(m.name)
 
 
+def _portfolio_after_office(doc, m: Mention) -> bool:
+    """'State' in 'the Secretary of State's decision', 'Defence' in 'the Minister of Defence':
+    a portfolio word after an office and 'of' completes the title; no body is named."""
+    return m.label != "PERSON" and m.token_end - m.token_start == 1 and m.name.casefold() in PORTFOLIO_WORDS \
+        and office_of(doc, m.token_start)
+
+
 def _told_medium(root) -> bool:
     """A person told it, or gave it an interview: with a word that names nobody in the text, a
     newspaper or broadcaster ('X told Variety', 'in an interview with Milenio')."""
@@ -316,7 +324,8 @@ def cut_names(doc, mentions: list[Mention], sent_starts, index) -> list[Mention]
     of_names = _of_names(doc, mentions + _untagged_places(doc, mentions, sent_starts, index), sent_starts)
     for m in _quoted_titles(doc, sent_starts) + _coordinated_of_names(doc, mentions + of_names, sent_starts, index) \
             + of_names + _coordinated_names(doc, mentions, sent_starts, index) \
-            + _numbered_units(doc, mentions, sent_starts):
+            + _numbered_units(doc, mentions, sent_starts) + _listed_portfolios(doc, mentions, sent_starts, index) \
+            + _abbreviated_long_forms(doc, mentions, sent_starts):
         if not taken.intersection(range(m.token_start, m.token_end)):
             taken.update(range(m.token_start, m.token_end))
             found.append(m)
@@ -474,6 +483,76 @@ def _coordinated_of_names(doc, mentions: list[Mention], sent_starts, index) -> l
                 or first_name_gender(right) or is_title(right):
             continue
         out.append(_whole(doc, m.token_start, k + 1, "ORG", "coordination inside 'X of Y and Z'", sent_starts))
+    return out
+
+
+def _listed_portfolios(doc, mentions: list[Mention], sent_starts, index) -> list[Mention]:
+    """'the Department for Culture, Media and Sport' tagged 'Department for Culture' and 'Media
+    and Sport': a body named '<Head> for/of X' followed by a comma and 'Y and Z', single
+    capitalised words that are no names of their own (no place, first name, title, or word of
+    another mention's name), and nothing capitalised after them, is one name. 'the Ministry of
+    Finance, Acme Bank and Borduria Rail' (names after the comma) stays three."""
+    out = []
+    n, texts = len(doc), doc.texts
+    person_or_place = {i for m in mentions if m.label in ("PERSON", "GPE", "LOC")
+                       for i in range(m.token_start, m.token_end)}
+    for m in mentions:
+        j = m.token_end
+        if m.label != "ORG" or not _has_for_of_head(doc, m) or j + 4 >= n or texts[j] != ",":
+            continue
+        y, conj, z = j + 1, j + 2, j + 3
+        if doc.lower[conj] not in ("and", "&") or (z + 1 < n and texts[z + 1][:1].isupper()):
+            continue
+        if all(_portfolio_shaped(doc, k, index) and k not in person_or_place for k in (y, z)):
+            out.append(_whole(doc, m.token_start, z + 1, "ORG", "portfolios listed in a body's name", sent_starts))
+    return out
+
+
+def _has_for_of_head(doc, m: Mention) -> bool:
+    """The name begins '<institution head> for' or '<institution head> of' ('Department for')."""
+    s = m.token_start
+    return m.token_end - s >= 3 and doc.lower[s] in OF_NAME_HEADS and doc.lower[s + 1] in ("for", "of")
+
+
+def _portfolio_shaped(doc, k: int, index) -> bool:
+    """A capitalised word that names a field, not a place, person or office ('Housing', 'Sport')."""
+    text = doc.texts[k]
+    return text[:1].isupper() and text[1:].islower() and text.isalpha() and not first_name_gender(text) \
+        and not is_title(text) and not index.is_place(text) and not index.country(text)
+
+
+def _abbreviated_long_forms(doc, mentions: list[Mention], sent_starts) -> list[Mention]:
+    """'the Ruritania Flood Relief and Recovery Centre (RFRRC)' tagged in pieces: a short form in
+    brackets right after an organisation's or facility's name vouches that the run of capitals
+    before it, small joining words inside, is one name. The run starts at the latest word that
+    begins with the short form's first letter, goes back no further than a joining word written
+    right after another name ('Jane Roe and Acme Trust (AT)' stays two), and must take in more
+    than the last mention."""
+    ends = {m.token_end: m for m in mentions}
+    mention_ends = {m.token_end for m in mentions}
+    out = []
+    texts, n = doc.texts, len(doc)
+    for i in range(1, n - 2):
+        last = ends.get(i)
+        if texts[i] != "(" or texts[i + 2] != ")" or last is None \
+                or not (last.label in ("ORG", "FAC") or head_noun_label(last.name) in ("ORG", "FAC")) \
+                or not any(ch.isupper() for ch in texts[i + 1]) or not texts[i + 1].isalpha():
+            continue
+        first_letter, start, k = texts[i + 1][0].upper(), None, last.token_start
+        while k > 0:
+            word = texts[k - 1]
+            if doc.lower[k - 1] in ("and", "of", "for", "&") and k - 1 not in mention_ends and k - 2 >= 0 \
+                    and texts[k - 2][:1].isupper():
+                k -= 1
+            elif word[:1].isupper() and word.isalpha() and not doc.is_sent_start[k]:
+                k -= 1
+            else:
+                break
+            if texts[k][:1] == first_letter and doc.lower[k] not in ("and", "of", "for", "&"):
+                start = k
+        if start is not None and start < last.token_start and texts[last.token_start][:1] != first_letter:
+            label = "FAC" if last.name.split()[-1].casefold() in FACILITY_NAME_HEADS else "ORG"
+            out.append(_whole(doc, start, last.token_end, label, "long form before its short form", sent_starts))
     return out
 
 

@@ -84,6 +84,13 @@ def name_mention(doc, ent, start: int, end: int, sent_starts, index, label: Opti
     )
 
 
+def office_of(doc, start: int) -> bool:
+    """The words right before ``start`` are an office and 'of' ('Secretary of', 'Minister of'):
+    what follows names the office's portfolio ('Secretary of State', 'Minister of Finance')."""
+    return start >= 2 and doc.lower[start - 1] == "of" and doc.texts[start - 2][:1].isupper() \
+        and is_title(doc.texts[start - 2])
+
+
 def _hyphen_glued(doc, start: int, i: int) -> bool:
     """Token ``i`` is a word joined by a hyphen, without spaces, to the name word before it."""
     spaced = doc.columns.spacy
@@ -114,7 +121,8 @@ def _is_edge_punct(doc, i: int) -> bool:
 
 def is_proper_name(name: str) -> bool:
     """A name has a capital letter or a digit among letters, and is not a pronoun or a bare number."""
-    if not name or (name.casefold() in PRONOUNS and not name.isupper()) or name.casefold() in ARTICLES:
+    if not name or (name.casefold().rstrip(".") in PRONOUNS and (not name.isupper() or name in ("I", "I."))) \
+            or name.casefold() in ARTICLES:      # 'so do I.' tagged with its full stop; 'WHO' is a name
         return False
     if not any(ch.isalpha() for ch in name):
         return False

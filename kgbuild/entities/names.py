@@ -105,6 +105,46 @@ def is_title(word: str) -> bool:
     return word.casefold().rstrip(".") in TITLE_WORDS
 
 
+# Endings of the English adjectives that name a language or a people ('Persian', 'Kurdish',
+# 'Burmese'); a place written so takes an article ('in the Caspian').
+LANGUAGE_SUFFIXES = ("ian", "ish", "ese")
+# Languages whose names have none of those endings.
+LANGUAGE_NAMES = frozenset("""arabic farsi dari pashto urdu hindi mandarin cantonese swahili hebrew latin yiddish
+tagalog amharic tigrinya somali hausa yoruba igbo zulu xhosa quechua guarani tamil telugu""".split())
+
+
+def is_language_shaped(name: str) -> bool:
+    """'Persian', 'Farsi', 'Kurdish': a language or people by its word, never a place ('a film in
+    Persian'), unlike 'Asuncion' or 'Milan'."""
+    word = name.casefold()
+    return " " not in word and (word in LANGUAGE_NAMES or word.endswith(LANGUAGE_SUFFIXES))
+
+
+# Portfolios an office is 'of' ('Secretary of State', 'Minister of Defence'): part of the title.
+PORTFOLIO_WORDS = frozenset("""state defence defense finance health justice education interior transport
+energy labour labor agriculture commerce trade culture environment treasury housing war""".split())
+
+
+# English pet forms of first names that are no beginning of them ('Tom' for 'Thomas').
+PET_FORMS = {
+    "thomas": "tom tommy", "william": "bill billy will", "robert": "bob bobby rob", "richard": "dick rick",
+    "james": "jim jimmy", "edward": "ted eddie ned", "elizabeth": "liz beth betty", "margaret": "peggy meg maggie",
+    "charles": "chuck charlie", "henry": "hank harry", "michael": "mike", "joseph": "joe", "susan": "sue",
+    "nicholas": "nick", "andrew": "andy", "anthony": "tony", "lawrence": "larry", "david": "dave",
+    "steven": "steve", "stephen": "steve", "katherine": "kate katie", "catherine": "kate katie",
+    "patricia": "patty trish", "jennifer": "jen jenny", "rebecca": "becky", "theodore": "ted teddy",
+}
+
+
+def short_first_names(first: str) -> tuple[str, ...]:
+    """The short forms of a full first name a text may call its bearer by once named in full: its
+    pet forms ('Tom' for 'Thomas') and its beginnings of three letters or more that are first
+    names themselves ('Ray' for 'Raymond', 'Alex' for 'Alexandra'). Case-folded."""
+    first = first.casefold()
+    beginnings = tuple(first[:k] for k in range(3, len(first)) if first_name_gender(first[:k].title()))
+    return tuple(PET_FORMS.get(first, "").split()) + beginnings
+
+
 def is_role(word: str) -> bool:
     return word.casefold() in ROLE_WORDS
 
