@@ -394,24 +394,37 @@ def _node_row(node_id: str, data: dict) -> dict:
 
 def _edge_row(source: str, target: str, data: dict) -> dict:
     evidence = [e for e in data.get("evidence") or () if isinstance(e, dict)]
-    props = {k: data[k] for k in ("confidence", "count", "modality", "symmetric") if k in data and _storable(data[k])}
+    props = {}
+    for key in EDGE_SCALARS:     # (a loop, not a comprehension: this runs once per edge of the graph)
+        value = data.get(key)
+        if value is not None and _storable(value):
+            props[key] = value
     props["documents"] = _edge_documents(data, evidence)
     return {"s": source, "t": target, "props": props, "evidence": evidence}
+
+
+EDGE_SCALARS = ("confidence", "count", "modality", "symmetric")
 
 
 def _edge_documents(data: dict, evidence: Optional[list] = None) -> list[str]:
     if evidence is None:
         evidence = [e for e in data.get("evidence") or () if isinstance(e, dict)]
+    listed = data.get("documents")
+    if len(evidence) == 1 and not listed:      # the common case, without the set
+        doc = evidence[0].get("document")
+        return [] if doc is None else [str(doc)]
     docs = {e.get("document") for e in evidence}
-    docs.update(data.get("documents") or ())
+    docs.update(listed or ())
     docs.discard(None)
     return sorted(map(str, docs))
 
 
 def _storable(value) -> bool:
     """Neo4j properties are scalars or homogeneous lists of scalars."""
-    if isinstance(value, (str, bool, int, float)):
-        return not (isinstance(value, float) and math.isnan(value))
+    if isinstance(value, (str, bool, int)):
+        return True
+    if isinstance(value, float):
+        return not math.isnan(value)
     if isinstance(value, list) and value:
         kinds = {str if isinstance(x, str) else float if isinstance(x, (int, float)) and not isinstance(x, bool)
                  else None for x in value}
@@ -425,6 +438,9 @@ def _edge_props(evidence: list[dict], fallback: dict) -> dict:
     if not evidence:
         props.setdefault("evidence", [])
         props.setdefault("evidence_json", "[]")
+        return props
+    if len(evidence) == 1:
+        _one_evidence_props(evidence[0], props)
         return props
     asserted, every, docs, sentences, possible = [], [], set(), [], False
     for e in evidence:
@@ -447,6 +463,18 @@ def _edge_props(evidence: list[dict], fallback: dict) -> dict:
         evidence_json=_JSON.encode(evidence),
     )
     return props
+
+
+def _one_evidence_props(e: dict, props: dict) -> None:
+    """_edge_props for one piece of evidence (most edges), without the lists and the set."""
+    modality = e.get("modality", "asserted")
+    doc = e.get("document")
+    props["confidence"] = combine_confidence([float(e.get("confidence", 0.8))])
+    props["count"] = 1
+    props["modality"] = modality if modality in ("asserted", "possible") else "negated"
+    props["documents"] = [] if doc is None else [str(doc)]
+    props["evidence"] = [str(e.get("sentence", ""))]
+    props["evidence_json"] = _JSON.encode([e])
 
 
 def _merge_evidence(old_json: Optional[str], new: list[dict], pushed_docs: set) -> list[dict]:
