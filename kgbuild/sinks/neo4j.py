@@ -176,12 +176,9 @@ def _push(kg, connection: Neo4jConnection, schema, batch_size: int, clear: bool)
             if prior:
                 plan = _with_edges(plan, planned.result())
                 _remove_stale(session, plan, prior, stats, batch_size)
-            new_mentions: list[dict] = []
-            for label, rows in sorted(_unsettled_rows(plan.nodes, settled).items()):
-                for batch in _chunks(rows, batch_size):
-                    written, mentions = session.execute_write(_merge_entities, label, batch, plan.doc_ids)
-                    stats.entities_written += written
-                    new_mentions += mentions
+            written, new_mentions = _write_entities(driver, connection, _unsettled_rows(plan.nodes, settled),
+                                                    batch_size, plan.doc_ids)
+            stats.entities_written += written
             _write_in_lanes(driver, connection, {"MENTIONS": new_mentions}, batch_size, _create_mentions)
             plan = _with_edges(plan, planned.result())
             stats.relationships = sum(len(r) for r in plan.edges.values())
@@ -326,9 +323,13 @@ def _plan_nodes(kg, schema) -> _Plan:
         name = data.get("type") or key
         if name not in types:
             types[name] = relationship_type(name, schema)
-        for doc in _edge_documents(data):
-            if doc not in docs:
-                docs[doc] = {"id": doc}
+        for e in data.get("evidence") or ():     # (only documents not seen yet: no sorting, no sets)
+            doc = e.get("document") if isinstance(e, dict) else None
+            if doc is not None and doc not in docs and str(doc) not in docs:
+                docs[str(doc)] = {"id": str(doc)}
+        for doc in data.get("documents") or ():
+            if doc is not None and doc not in docs and str(doc) not in docs:
+                docs[str(doc)] = {"id": str(doc)}
     build = _build_of(kg.graph)
     documents = [{"id": i, "props": {k: v for k, v in d.items() if k not in ("id", "sha256")},
                   "seal": {"sha256": d.get("sha256"), "build": build}} for i, d in sorted(docs.items())]
@@ -627,6 +628,31 @@ def _merge_relationships(tx, rtype: str, rows: list[dict], fresh: list[dict], pu
         tx.run(f"UNWIND $rows AS row {_SEEK_ST} MERGE (s)-[r:`{rtype}`]->(t) SET r += row.props",
                rows=_Rows(writes)).consume()
     return len(writes)
+
+
+def _write_entities(driver, connection: Neo4jConnection, nodes: dict[str, list[dict]], batch_size: int,
+                    pushed_docs: list[str]) -> tuple[int, list[dict]]:
+    """Entity batches shared by two writers (new entities lock nothing another batch needs; merging
+    existing ones may lock shared documents, and a deadlock's victim is redone at once). Returns the
+    number written and the MENTIONS of the entities created, in batch order."""
+    jobs = [(label, batch) for label, rows in sorted(nodes.items()) for batch in _chunks(rows, batch_size)]
+    lanes = [jobs[i::WRITERS] for i in range(WRITERS)]
+    sessions = [driver.session(database=connection.database) for _ in range(WRITERS)]
+
+    def work(session, lane):
+        return [_deadlock_retried(session, _merge_entities, label, batch, pushed_docs) for label, batch in lane]
+
+    try:
+        with ThreadPoolExecutor(WRITERS) as pool:
+            futures = [pool.submit(work, session, lane) for session, lane in zip(sessions, lanes)]
+            for future in futures:      # the first failure is raised once both writers stopped
+                future.exception()
+            done = [future.result() for future in futures]
+    finally:
+        for session in sessions:
+            session.close()
+    results = [done[i % WRITERS][i // WRITERS] for i in range(len(jobs))]
+    return sum(n for n, _ in results), [m for _, mentions in results for m in mentions]
 
 
 def _write_in_lanes(driver, connection: Neo4jConnection, rows: dict[str, list[dict]], batch_size: int, write) -> int:
