@@ -20,6 +20,31 @@ def nlp():
 
 
 @pytest.fixture(scope="session")
+def coref_mentions(nlp):
+    """text -> its mentions with coreference resolved (the entity stage of one document)."""
+    from kgbuild.entities.coref import add_coreferences
+    from kgbuild.entities.mentions import extract_mentions
+
+    def mentions(text):
+        doc = nlp(text)
+        return add_coreferences(doc, extract_mentions(doc))
+    return mentions
+
+
+@pytest.fixture(scope="session")
+def entity_nodes(coref_mentions):
+    """text -> {entity id: aliases} for one document on its own (mentions, coreference, resolution)."""
+    from kgbuild.model import DocumentExtraction, DocumentInfo
+    from kgbuild.resolve import resolve_entities
+
+    def nodes(text: str) -> dict[str, list[str]]:
+        extraction = DocumentExtraction(document=DocumentInfo("d", "d.txt", "0"), mentions=coref_mentions(text),
+                                        relations=[])
+        return {e.id: e.aliases for e in resolve_entities([extraction]).entities}
+    return nodes
+
+
+@pytest.fixture(scope="session")
 def seed_graph():
     """The seed document built once for every test that inspects the result."""
     import kgbuild

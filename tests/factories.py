@@ -22,3 +22,8 @@ def evidence(doc, sentence, start, subj, obj, trigger=None, modality="asserted",
 def anaphora(mentions) -> list[tuple[str, str]]:
     """(anaphor text, antecedent name) for each pronoun or description, in text order."""
     return [(m.text, mentions[m.antecedent].name) for m in mentions if m.kind != "name"]
+
+
+def linked(mentions, anaphor: str) -> list[str]:
+    """The names one anaphor ('the body', 'both countries') was resolved to, in text order."""
+    return [name for text, name in anaphora(mentions) if text.lower() == anaphor.lower()]

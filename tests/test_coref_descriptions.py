@@ -5,24 +5,12 @@ from __future__ import annotations
 
 import pytest
 
-from kgbuild.entities.coref import add_coreferences
-from kgbuild.entities.mentions import extract_mentions
-
-from .factories import anaphora
+from .factories import linked
 
 
 @pytest.fixture(scope="module")
-def resolve(nlp):
-    def _resolve(text):
-        doc = nlp(text)
-        return add_coreferences(doc, extract_mentions(doc))
-    return _resolve
-
-
-
-
-def linked(ms, anaphor):
-    return [n for t, n in anaphora(ms) if t.lower() == anaphor.lower()]
+def resolve(coref_mentions):
+    return coref_mentions     # (the name these tests read best with)
 
 
 # -- kind agreement ------------------------------------------------------------------------------

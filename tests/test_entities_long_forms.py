@@ -7,21 +7,10 @@ from __future__ import annotations
 
 import pytest
 
-from kgbuild.entities.coref import add_coreferences
-from kgbuild.entities.mentions import extract_mentions
-from kgbuild.model import DocumentExtraction, DocumentInfo
-from kgbuild.resolve import resolve_entities
-
 
 @pytest.fixture(scope="module")
-def nodes(nlp):
-    """Text -> {entity id: aliases} for one document on its own."""
-    def _nodes(text: str) -> dict[str, list[str]]:
-        doc = nlp(text)
-        mentions = add_coreferences(doc, extract_mentions(doc))
-        extraction = DocumentExtraction(document=DocumentInfo("d", "d.txt", "0"), mentions=mentions, relations=[])
-        return {e.id: e.aliases for e in resolve_entities([extraction]).entities}
-    return _nodes
+def nodes(entity_nodes):
+    return entity_nodes
 
 
 # -- an office 'of' a portfolio is a title, not a body -------------------------------------------

@@ -9,21 +9,17 @@ from kgbuild.entities.coref import add_coreferences
 from kgbuild.entities.entity_types import correct_labels
 from kgbuild.entities.mentions import extract_mentions
 from kgbuild.entities.places import country_index
-from kgbuild.model import DocumentExtraction, DocumentInfo, Mention
-from kgbuild.resolve import resolve_entities
+from kgbuild.model import Mention
 
 
 @pytest.fixture(scope="module")
-def nodes(nlp):
-    """Text -> {entity id: aliases} for one document on its own."""
+def nodes(entity_nodes):
+    """Text -> {entity id: aliases} for one document on its own (cached: several tests share a text)."""
     cache: dict[str, dict[str, list[str]]] = {}
 
     def _nodes(text: str) -> dict[str, list[str]]:
         if text not in cache:
-            doc = nlp(text)
-            mentions = add_coreferences(doc, extract_mentions(doc))
-            extraction = DocumentExtraction(document=DocumentInfo("d", "d.txt", "0"), mentions=mentions, relations=[])
-            cache[text] = {e.id: e.aliases for e in resolve_entities([extraction]).entities}
+            cache[text] = entity_nodes(text)
         return cache[text]
     return _nodes
 

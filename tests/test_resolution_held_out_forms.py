@@ -10,7 +10,7 @@ from kgbuild.entities.mentions import extract_mentions
 from kgbuild.entities.names import first_name_gender
 from kgbuild.resolve import resolve_entities
 
-from .test_resolve import entity_named, ext, ids
+from .test_resolve import ext, ids
 
 
 @pytest.fixture(scope="module")
