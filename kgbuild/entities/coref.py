@@ -91,7 +91,8 @@ PLACE_LABELS = frozenset({"GPE", "LOC"})
 # ('Kosovo is not a member of the UN, though it ...': a predicate noun is the subject itself.)
 ARGUMENT_DEPS = frozenset({"nsubj", "nsubjpass", "dobj", "pobj"})
 # Offices 'its' may own: 'its general secretary', 'its spokeswoman', 'its president'.
-OFFICE_NOUNS = PERSON_NOUNS | frozenset("secretary director head chair boss treasurer executive".split())
+OFFICE_NOUNS = PERSON_NOUNS | frozenset("secretary director head chair boss treasurer executive officer owner "
+                                        "coordinator".split())
 
 
 @dataclass
@@ -133,7 +134,8 @@ def add_coreferences(doc, mentions: list[Mention]) -> list[Mention]:
         tok = doc[i]
         low = tok.lower_
         if tag[i] in prp or p == pron:
-            pool = things + _proxies(added) if low in THING_PRONOUNS else names + _described_people(added)
+            pool = things + _proxies(added) if low in THING_PRONOUNS else \
+                names + _described_people(added) + _same_gender_pronouns(doc, added, low)
             added.extend(_resolve_pronoun(doc, tok, low, pool, groups, sent_index, ctx))
         elif p == noun and tok.is_lower and (
                 tok.lemma_.lower() in nominal_lemmas or low in heads or tok.lemma_.lower() in heads):
@@ -306,6 +308,17 @@ def _described_people(added: list[Mention]) -> list[Mention]:
     """People a description was resolved to ('The senator has clashed with X. Its president
     accused her'): where the description stands counts as a mention of that person."""
     return [m for m in _proxies([a for a in added if a.kind == "nominal"]) if m.label == "PERSON"]
+
+
+def _same_gender_pronouns(doc, added: list[Mention], low: str) -> list[Mention]:
+    """Earlier 'she'/'her' resolved to a person, as stand-ins for that person when another 'she'
+    comes ('"...," she said. ... She criticised X'): a chain of one gender carries the person on
+    beyond the window of her last name. Only pronouns of the same gender as the new one count."""
+    for words in (MALE_PRONOUNS, FEMALE_PRONOUNS):
+        if low in words:
+            same = [a for a in added if a.kind == "pronoun" and a.text.lower() in words]
+            return [m for m in _proxies(same) if m.label == "PERSON"]
+    return []
 
 
 def _learn_gender(group: _Group, found: list[Mention], groups: dict, gender: str) -> None:
@@ -1035,12 +1048,25 @@ def _controller(doc, tok, found: list[Mention]) -> Optional[Mention]:
         return None
     tokens = _subject_tokens(verb)
     if tok.head.i in tokens or tok.i in tokens:
-        return None                      # 'its leader said': the subject is what it owns
+        return _body_speaking(doc, verb, found)   # 'its leader said': the subject is what it owns
     if not tokens and verb.dep_ == "acl" and verb.head.pos_ == "NOUN":
         tokens = {t.i for p in verb.head.children if p.dep_ == "prep" and p.lower_ == "by"
                   for c in p.children if c.dep_ == "pobj" for t in c.subtree}
     own = sorted(_mentions_at(found, tokens, doc), key=lambda m: -m.token_start)
     return own[0] if own else None
+
+
+# Verbs by which a body reports what it does ('said its teams were ...').
+BODY_REPORT_VERBS = frozenset("say announce confirm report state add warn explain".split())
+
+
+def _body_speaking(doc, verb, found: list[Mention]) -> Optional[Mention]:
+    """'Acme, which runs clinics near Sukkur, said its teams were ...': 'its' in the subject of a
+    clause an organisation says is most likely the organisation's own."""
+    if verb.dep_ != "ccomp" or verb.head.lemma_.lower() not in BODY_REPORT_VERBS:
+        return None
+    own = [m for m in _mentions_at(found, _subject_tokens(verb.head), doc) if m.label == "ORG"]
+    return own[0] if len(own) == 1 else None
 
 
 def _speaker_unnamed(doc, tok, found: list[Mention]) -> bool:

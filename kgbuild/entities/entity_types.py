@@ -74,6 +74,7 @@ def _context_types(doc, mentions: list[Mention], index) -> None:
             m.label, m.attributes["label_cue"] = found
     _spread_over_coordination(doc, mentions, index)
     _type_by_later_description(doc, mentions, index)
+    _type_team_short_forms(mentions, index)
     proved: dict[str, tuple[str, str]] = {}
     for m in mentions:
         if m.attributes.get("label_cue") and not m.attributes.get("derived_from"):
@@ -85,6 +86,18 @@ def _context_types(doc, mentions: list[Mention], index) -> None:
         if m.label != "PERSON" and m.attributes.get("label_cue"):
             for key in PERSON_ATTRIBUTES:
                 m.attributes.pop(key, None)
+
+
+def _type_team_short_forms(mentions: list[Mention], index) -> None:
+    """'City' where the text names the club 'Leeds City' (a city, then one word): the one word
+    alone is the club's short form, though a gazetteer may list it as a place too. Countries,
+    capitals and first names are left alone."""
+    tails = {m.name.split()[1] for m in mentions if m.label == "ORG" and len(m.name.split()) == 2
+             and not m.attributes.get("derived_from") and index.is_city(m.name.split()[0])}
+    for m in mentions:
+        if m.name in tails and m.label in PLACE_LABELS and not m.attributes.get("derived_from") \
+                and not index.country(m.name) and not index.is_capital(m.name) and not first_name_gender(m.name):
+            m.label, m.attributes["label_cue"] = "ORG", "short form of a club named after its city"
 
 
 def _campaign_name(doc, m: Mention) -> bool:
@@ -148,6 +161,8 @@ def _context_label(doc, m: Mention, index, person_parts: frozenset = frozenset()
         return "ORG", "speaks as a body"
     if label in ("ORG", "PERSON") and " " not in name and _facility_at(root) and not first_name_gender(name):
         return "GPE", "a facility at it"
+    if label in ("ORG", "FAC", "PRODUCT", "WORK_OF_ART") and not index.is_place(name) and _won(root):
+        return "EVENT", "what one wins"                 # 'won the X Lion', 'wins X Medal' (a prize)
     if label in ("LAW", "WORK_OF_ART", "PRODUCT", "EVENT") and _member_of(root):
         return "ORG", "has members"
     return None
@@ -163,7 +178,15 @@ def _facility_at(root) -> bool:
     """'the liquefaction plant at X', 'a refinery near X': where a facility stands is a place."""
     prep = root.head
     return root.dep_ == "pobj" and prep.lower_ in ("at", "near", "in", "outside") \
-        and prep.head.is_lower and prep.head.lemma_.lower() in FAC_KIND_NOUNS - {"base", "building"}
+        and prep.head.is_lower and prep.head.lemma_.lower() in SITED_NOUNS
+
+
+PRIZE_VERBS = frozenset("win scoop receive collect clinch".split())
+
+
+def _won(root) -> bool:
+    """'won the X', 'received the Y': a name one wins is a prize or a competition, not a body."""
+    return root.dep_ == "dobj" and root.head.lemma_.lower() in PRIZE_VERBS
 
 
 def _member_of(root) -> bool:
@@ -207,9 +230,21 @@ def _celestial_context(doc, m: Mention, prev) -> bool:
 MEDIA_NOUNS = frozenset("television tv radio newspaper paper daily weekly magazine broadcaster channel "
                         "network outlet website".split())
 FAC_KIND_NOUNS = FAC_HEADS | frozenset("mine plant refinery dam jail prison camp mill smelter reactor".split())
+# Things that stand somewhere ('its academy at X', 'the factory near Y'): X and Y are places.
+SITED_NOUNS = (FAC_KIND_NOUNS - {"base", "building"}) | frozenset("academy headquarters campus factory "
+                                                                 "office offices warehouse depot".split())
 # Nouns that make a news outlet after 'news' ('the news site X', 'the news agency X').
 NEWS_OUTLET_NOUNS = frozenset("site website portal agency service outlet".split())
 PRODUCT_KIND_NOUNS = frozenset("malware ransomware spyware software virus worm app vaccine".split())
+# Nouns for a stretch of ground ('the X sector', 'the Y site'): the name is a place, not a body.
+AREA_KIND_NOUNS = frozenset("sector site area zone".split())
+# Nouns for a prize ('the X award'): the name is the prize (typed EVENT, as gold types prizes).
+PRIZE_KIND_NOUNS = frozenset("award prize trophy medal".split())
+# Parts of a competition ('the X group stage', "the club's X squad") after a name ending in a
+# competition word: the name is the competition, not the body that runs it.
+COMPETITION_HEADS = frozenset("league cup championship championships trophy tournament".split())
+COMPETITION_PART_NOUNS = frozenset("stage final semi-final quarter-final draw qualifier qualifiers squad "
+                                   "fixture fixtures campaign".split())
 
 
 def _kind_noun_after(doc, m: Mention) -> Optional[tuple[str, str]]:
@@ -230,11 +265,30 @@ def _kind_noun_after(doc, m: Mention) -> Optional[tuple[str, str]]:
         return "FAC", f"'{word}' after it"             # 'the Metropolitano stadium'
     if word in PRODUCT_KIND_NOUNS:
         return "PRODUCT", f"'{word}' after it"
+    if word in AREA_KIND_NOUNS and _area_reading(doc, m, word):
+        return "LOC", f"'{word}' after it"             # 'the X sector', 'the Y site' (not 'Jane Roe site')
+    if word in PRIZE_KIND_NOUNS and m.label != "PERSON":
+        return "EVENT", f"'{word}' after it"           # 'won the X award'
+    if word in COMPETITION_PART_NOUNS and m.name.split()[-1].casefold() in COMPETITION_HEADS:
+        return "EVENT", f"'{word}' after it"           # 'the X League group stage'
     if word in (ORG_KIND_NOUNS - {"group", "party", "union"}) | MEDIA_NOUNS and not between:
         return "ORG", f"'{word}' after it"             # 'the Nikkei newspaper' (not 'the X investment bank')
     if word in PLACE_KIND_NOUNS - {"state", "port", "capital"} and m.label != "PERSON":
         return "GPE", f"'{word}' after it"             # "Peru's Cajamarca region"
     return None
+
+
+def _area_reading(doc, m: Mention, word: str) -> bool:
+    """'the X sector' names ground, whatever the model read; 'the Y site' does unless Y was read
+    as a body ('the Acme site' is the firm's plant) or a person without an article."""
+    if m.label == "PERSON":
+        return _after_the(doc, m)
+    return word != "site" or m.label != "ORG"
+
+
+def _after_the(doc, m: Mention) -> bool:
+    """'the X site': a definite article right before the name (a person's name takes none)."""
+    return m.token_start > 0 and doc.lower[m.token_start - 1] == "the"
 
 
 def _kind_noun_before(doc, m: Mention, prev, root) -> Optional[tuple[str, str]]:
@@ -380,8 +434,14 @@ def _in_byline(doc, m: Mention) -> bool:
     while i >= 0 and "\n" not in doc[i].text and m.token_start - i <= 12:
         if doc[i].text == "By" and (i == 0 or "\n" in doc[i - 1].text):
             return True
+        if doc[i].lower_ == "by" and i > 0 and doc[i - 1].lower_ in CREDIT_WORDS:
+            return True     # '(Reporting by Jane Roe in Rabat; Editing by John Doe)'
         i -= 1
     return False
+
+
+# Credit lines of wire copy: '(Reporting by ...; Editing by ...)'.
+CREDIT_WORDS = frozenset("reporting editing writing research".split())
 
 
 def _club_role_before_person(doc, m: Mention) -> bool:
@@ -423,21 +483,50 @@ def _told(root) -> bool:
 
 def _spread_over_coordination(doc, mentions: list[Mention], index) -> None:
     """'offers from X and Y' where Y is shown to be a club: X, typed as a place or person that no
-    gazetteer knows, is one too. Only a cue-proven organisation spreads its type."""
+    gazetteer knows, is one too. Only a cue-proven organisation spreads its type, except to a
+    'facility' with no facility word in its name. A known city (no country) is one too where it
+    is listed with two organisations and no place ('deals with Club A, Club B and Leeds')."""
     by_root = {doc.root(m.token_start, m.token_end).i: m for m in mentions if m.kind == "name"}
     person_parts = {p for m in mentions if m.label == "PERSON" and " " in m.name for p in m.name.split()}
     for m in mentions:
-        if m.label != "ORG" or not m.attributes.get("label_cue"):
+        if m.label != "ORG":
             continue
         root = doc.root(m.token_start, m.token_end)
+        listed = [by_root.get(t.i) for t in _coordination(root)]
+        orgs = sum(1 for o in listed if o is not None and o.label == "ORG")
+        places = sum(1 for o in listed if o is not None and o.label in PLACE_LABELS)
         linked = [c for c in root.children if c.dep_ == "conj"] + ([root.head] if root.dep_ == "conj" else [])
         for tok in linked:
             other = by_root.get(tok.i)
             if other is None or other.label == "ORG" or other.attributes.get("derived_from") or is_dateline(doc, other) \
-                    or index.is_place(other.name) or (other.label == "PERSON" and (
+                    or (other.label == "PERSON" and (
                         first_name_gender(other.name.split()[0]) or other.name in person_parts)):
                 continue
+            if index.is_place(other.name):
+                if not (orgs >= 2 and places == 1 and other.label in PLACE_LABELS and index.is_city(other.name)
+                        and not index.country(other.name)):
+                    continue
+            elif not (m.attributes.get("label_cue") or _facility_without_facility_word(other)):
+                continue
             other.label, other.attributes["label_cue"] = "ORG", "listed with an organisation"
+
+
+def _coordination(root) -> list:
+    """Every member of the coordination a token belongs to ('A, B and C'), itself included."""
+    top = root
+    while top.dep_ == "conj":
+        top = top.head
+    members, stack = [], [top]
+    while stack:
+        tok = stack.pop()
+        members.append(tok)
+        stack.extend(c for c in tok.children if c.dep_ == "conj")
+    return members
+
+
+def _facility_without_facility_word(m: Mention) -> bool:
+    """A 'facility' whose name has no facility word ('Acme St Rovers' read as FAC): a weak reading."""
+    return m.label == "FAC" and not any(p.casefold() in FAC_HEADS | FACILITY_NAME_HEADS for p in m.name.split())
 
 
 def _of_something(doc, m: Mention) -> bool:
@@ -665,11 +754,18 @@ FACILITY_NAME_HEADS = frozenset("station airport prison jail stadium arena bridg
                                 "observatory".split())
 
 
+# The last word of a landform's name ('... Hill', '... Heights', '... Fields').
+LANDFORM_HEADS = frozenset("hill hills heights fields ridge plain plains desert forest moor marshes".split())
+BUSINESS_PLURALS = frozenset("railways railroads lines industries enterprises mills stores brands".split())
+COMPASS_ADJECTIVES = frozenset("western eastern northern southern central".split())
+
+
 def _type_facility_names(mentions: list[Mention], index) -> None:
     """A name's last word says what it is, whatever the model read: a facility ('Rothera Research
     Station', 'Ruritania Central Prison' read as an organisation or a place), a state ('... Arab
     Democratic Republic' read as an organisation), a law ('... Data Protection Regulation' read as
-    an organisation). Known places and names a context rule typed keep their type."""
+    an organisation), a landform ('... Hill'), a body ('... Network' read as a building); a
+    compass word before a plural is a region ('Western Highlands'). Known places and names a context rule typed keep their type."""
     for m in mentions:
         parts = m.name.split()
         if len(parts) < 2 or m.attributes.get("label_cue") or m.attributes.get("derived_from") \
@@ -682,6 +778,29 @@ def _type_facility_names(mentions: list[Mention], index) -> None:
             m.label, m.attributes["label_cue"] = "GPE", f"'{parts[-1]}' at the end"
         elif last in LAW_HEADS and m.label in ("ORG", "PRODUCT", "WORK_OF_ART", "EVENT"):
             m.label, m.attributes["label_cue"] = "LAW", f"'{parts[-1]}' at the end"
+        elif last in LANDFORM_HEADS and _landform_misread(m, parts):
+            m.label, m.attributes["label_cue"] = "LOC", f"'{parts[-1]}' at the end"     # 'X Hill' read as a body
+        elif last in ORG_HEADS and last not in FAC_HEADS and m.label == "FAC":
+            m.label, m.attributes["label_cue"] = "ORG", f"'{parts[-1]}' at the end"     # '... Network' read as a building
+        elif _region_shape(parts) and m.label in ("ORG", "FAC", "NORP"):
+            m.label, m.attributes["label_cue"] = "LOC", "a compass word and a plural"   # 'Western Highlands'
+
+
+def _landform_misread(m: Mention, parts: list[str]) -> bool:
+    """'Brackwell Hill' read as a body, 'Marrow Fields' read as a person: not a campaign ('Save X
+    Fields' begins with a verb), and a 'person' only with a plural landform and no first name
+    ('Sarah Hill' is a person)."""
+    if is_english_verb(parts[0]):
+        return False
+    return m.label in ("ORG", "FAC") or (m.label == "PERSON" and parts[-1].endswith("s")
+                                         and not first_name_gender(parts[0]))
+
+
+def _region_shape(parts: list[str]) -> bool:
+    """'the Western Highlands', 'the Southern Uplands': a compass adjective before a plural noun
+    names a region (not 'Western Digital', not 'Southern Railways' with an institution word)."""
+    return len(parts) == 2 and parts[0].casefold() in COMPASS_ADJECTIVES and parts[1].endswith("s") \
+        and parts[1][:1].isupper() and parts[1].casefold() not in ORG_HEADS | FAC_HEADS | BUSINESS_PLURALS
 
 
 def _org_over_unknown_place(doc, mentions: list[Mention], index) -> None:

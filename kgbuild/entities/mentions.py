@@ -53,6 +53,7 @@ def extract_mentions(doc) -> list[Mention]:
     raw = _join_split_words(doc, raw, sent_starts, index)
     raw.extend(missed_surnames(doc, raw, sent_starts))
     raw = with_missed_names(doc, raw, sent_starts, index)
+    raw = _names_before_initials(doc, raw, sent_starts, index)
     correct_labels(doc, raw, index)
     harmonize(doc, raw)
     type_island_short_forms(raw)
@@ -252,11 +253,67 @@ def _state_title(word: str) -> bool:
     return is_title(word) and word.casefold().rstrip(".") not in PRIVATE_TITLES
 
 
+# Words a name's initials skip ('Centre national du cinéma (CNC)', 'Bank of England (BoE)').
+INITIALS_SKIPPED = frozenset("of the and for de du des la le les d' et di del della da do dos das van von "
+                             "und y e".split())
+
+
+def _initials_match(words: list[str], initials: str) -> bool:
+    """The first letters of the words that count, in order, are the initials."""
+    firsts = [w[0].casefold() for w in words if w.casefold() not in INITIALS_SKIPPED and w[:1].isalpha()]
+    return "".join(firsts) == initials.casefold()
+
+
+def _names_before_initials(doc, mentions: list[Mention], sent_starts, index) -> list[Mention]:
+    """'the Centre national du cinéma (CNC)', 'Médecins Sans Frontières (MSF)': a name of two words
+    or more that the model cut (a foreign name partly in lower case) or missed, with its initials,
+    is taken whole where the initials in brackets right after it match its words from a
+    capitalised first word; the initials become a mention too. Pieces inside it give way to it;
+    a name the model already has whole is left as it is."""
+    texts = doc.texts
+    added: list[Mention] = []
+    for p in range(1, len(doc) - 2):
+        initials = texts[p + 1]
+        if texts[p] != "(" or texts[p + 2] != ")" or not (initials.isupper() and initials.isalpha()
+                                                           and 2 <= len(initials) <= 6):
+            continue
+        start = _initials_start(doc, p, initials)
+        if start is None or p - start < 2 or any(m.token_start <= start and p <= m.token_end for m in mentions):
+            continue
+        whole = name_mention(doc, doc[start:p], start, p, sent_starts, index, label="ORG")
+        short = name_mention(doc, doc[p + 1:p + 2], p + 1, p + 2, sent_starts, index, label="ORG")
+        if whole is None or short is None:
+            continue
+        for m in (whole, short):
+            m.attributes["label_cue"] = "name matching its initials"
+        added += [whole, short]
+    if not added:
+        return mentions
+    spans = [(m.token_start, m.token_end) for m in added]
+    kept = [m for m in mentions if not any(a < m.token_end and m.token_start < b for a, b in spans)]
+    return kept + added
+
+
+def _initials_start(doc, paren: int, initials: str) -> Optional[int]:
+    """The first token of the words before a bracket whose initials are the given ones, from a
+    capitalised word; None if no such run of words is there."""
+    texts = doc.texts
+    for start in range(paren - 1, max(-1, paren - 3 * len(initials) - 1), -1):
+        if not texts[start].isalpha() and texts[start] not in INITIALS_SKIPPED:
+            return None
+        if texts[start][:1].isupper() and _initials_match(list(texts[start:paren]), initials):
+            return start
+    return None
+
+
 def _mark_abbreviations(doc, mentions: list[Mention]) -> None:
-    """'Long Form (LF)': the short form in parentheses abbreviates the name just before it."""
+    """'Long Form (LF)': the short form in parentheses abbreviates the name just before it (a
+    possessive may stand between: "the Federation's (FF) channel")."""
     text = doc.text     # built from the tokens on every access: read it once
     for a, b in zip(mentions, mentions[1:]):
         between = text[a.end:b.start].strip()
+        if between in ("'s (", "’s ("):
+            between = "("
         after = text[b.end:b.end + 2].strip()[:1]
         if between == "(" and after == ")" and a.label != "PERSON" and len(b.name) < len(a.name) \
                 and any(w.replace(".", "").isupper() for w in b.name.split()):

@@ -24,7 +24,8 @@ QUOTE_MARKS = frozenset({'"', "“", "”", "'", "‘", "’", "«", "»", "``",
 NUMBERED_UNIT_WORDS = frozenset("unit division brigade battalion regiment squadron corps".split())
 
 def missed_surnames(doc, mentions: list[Mention], sent_starts) -> list[Mention]:
-    """A person's surname the model left untagged later on ("Scholz later met ...")."""
+    """A person's surname the model left untagged later on ("Scholz later met ...", "Roe-Smith
+    said", a hyphenated surname written as three tokens)."""
     surnames = {m.name.split()[-1] for m in mentions if m.label == "PERSON" and " " in m.name}
     if not surnames:
         return []
@@ -32,7 +33,7 @@ def missed_surnames(doc, mentions: list[Mention], sent_starts) -> list[Mention]:
     covered = {i for m in mentions for i in range(m.token_start, m.token_end)}
     covered.update(i for ent in doc.ents for i in range(ent.start, ent.end))
     texts, pos = doc.texts, doc.pos
-    out = []
+    out = _missed_hyphenated_surnames(doc, surnames, covered, sent_starts)
     for i in range(len(doc)):
         if texts[i] not in surnames or i in covered or pos[i] != "PROPN":
             continue
@@ -46,6 +47,37 @@ def missed_surnames(doc, mentions: list[Mention], sent_starts) -> list[Mention]:
             attributes={},
         ))
     return out
+
+
+def _missed_hyphenated_surnames(doc, surnames: set[str], covered: set[int], sent_starts) -> list[Mention]:
+    """'Roe-Smith said' after 'Jane Roe-Smith': the surname's three tokens (word, hyphen, word),
+    untagged and not part of a longer capitalised run."""
+    texts = doc.texts
+    parts = {tuple(_hyphen_split(s)) for s in surnames if "-" in s.strip("-")}
+    out = []
+    for words in sorted(parts):
+        k = len(words)
+        for i in range(len(doc) - k + 1):
+            if tuple(texts[i:i + k]) != words or any(j in covered for j in range(i, i + k)):
+                continue
+            if (i > 0 and texts[i - 1][:1].isupper() and doc.pos[i - 1] == "PROPN") \
+                    or (i + k < len(doc) and texts[i + k][:1].isupper() and doc.pos[i + k] == "PROPN"):
+                continue   # part of a longer name
+            name = "".join(words)
+            start = doc.idx[i]
+            out.append(Mention(index=0, text=name, name=name, label="PERSON", start=start, end=start + len(name),
+                               token_start=i, token_end=i + k, sentence=sentence_of(sent_starts, i), kind="name",
+                               attributes={}))
+            covered.update(range(i, i + k))
+    return out
+
+
+def _hyphen_split(word: str) -> list[str]:
+    """'Roe-Smith' -> ['Roe', '-', 'Smith']: a hyphenated word as the tokenizer cuts it."""
+    out: list[str] = []
+    for piece in word.split("-"):
+        out += [piece, "-"]
+    return out[:-1]
 
 
 def with_missed_names(doc, mentions: list[Mention], sent_starts, index) -> list[Mention]:
@@ -81,11 +113,15 @@ def _untagged_names(doc, mentions: list[Mention], sent_starts, index) -> list[Me
     out: list[Mention] = []
     i = 0
     while i < n:
-        if texts[i].isupper() and i not in covered and _acronym_before_title(doc, i) and not index.country(texts[i]):
+        cue = None
+        if texts[i].isupper() and i not in covered and not index.country(texts[i]):
+            cue = "acronym before a title" if _acronym_before_title(doc, i) else \
+                "acronym after a kind of body" if _acronym_after_kind_noun(doc, i) else None
+        if cue:
             out.append(Mention(index=0, text=texts[i], name=texts[i], label="ORG", start=doc.idx[i],
                                end=doc.idx[i] + len(texts[i]), token_start=i, token_end=i + 1,
                                sentence=sentence_of(sent_starts, i), kind="name",
-                               attributes={"label_cue": "acronym before a title"}))
+                               attributes={"label_cue": cue}))
             i += 1
             continue
         if pos[i] != "PROPN" or i in covered or not texts[i][:1].isupper() or texts[i].isupper():
@@ -96,6 +132,14 @@ def _untagged_names(doc, mentions: list[Mention], sent_starts, index) -> list[Me
         while j + 1 < n and pos[j + 1] == "PROPN" and texts[j + 1][:1].isupper() and j + 1 not in covered:
             j += 1
         titles = [k for k in range(i, j + 1) if is_title(texts[k]) and texts[k][:1].isupper()]
+        headed = head_noun_label(" ".join(texts[i:j + 1])) if titles and not is_title(texts[j]) else None
+        if headed:
+            m = name_mention(doc, doc[i:j + 1], i, j + 1, sent_starts, index, label=headed)
+            if m is not None and m.name == " ".join(texts[i:j + 1]):   # 'the Premier League': no office
+                m.attributes["label_cue"] = "institution word at the end"
+                out.append(m)
+                i = j + 1
+                continue
         if titles and titles[-1] < j and j - titles[-1] <= 3 \
                 and not all(is_title(texts[k]) or is_role(texts[k]) for k in range(titles[-1] + 1, j + 1)):
             m = name_mention(doc, doc[titles[-1] + 1:j + 1], titles[-1] + 1, j + 1, sent_starts, index, label="PERSON")
@@ -155,6 +199,31 @@ def _untagged_names(doc, mentions: list[Mention], sent_starts, index) -> list[Me
 EVENT_KIND_NOUNS = frozenset("fair festival expo exhibition summit conference forum marathon biennale".split())
 # '-based', '-headquartered' after a name make it a place.
 BASED_WORDS = frozenset({"based", "headquartered"})
+
+
+# Kinds of body a text names by its initials right after the noun ('the regulator, the CMVM',
+# 'public television TVP', 'known by its acronym UNMIK').
+ACRONYM_KIND_NOUNS = ORG_KIND_NOUNS | frozenset("television radio mission regulator acronym initials "
+                                                "body authority commission".split())
+
+
+def _acronym_after_kind_noun(doc, i: int) -> bool:
+    """'the stock market regulator, the CMVM', 'the private channels TVN and Polsat', 'its French
+    acronym MINURSO': a word in capitals the model left untagged, right after (an article or a
+    comma apart) a lower-case noun for a kind of body, is that body's name."""
+    tok = doc[i]
+    if not (tok.is_alpha and 2 <= len(tok.text) <= 8):
+        return False
+    if i + 1 < len(doc) and doc[i + 1].is_alpha and (doc[i + 1].text[:1].isupper() or doc[i + 1].pos_ == "NOUN"):
+        return False       # 'the network TV ratings', 'broadcaster TV Azteca': part of something longer
+    k = i - 1
+    while k >= 0 and k >= i - 3 and doc[k].lower_ in (",", "the"):
+        k -= 1
+    if k < 0:
+        return False
+    noun = doc[k]
+    return noun.is_lower and noun.pos_ == "NOUN" and (noun.lower_ in ACRONYM_KIND_NOUNS
+                                                      or noun.lemma_.lower() in ACRONYM_KIND_NOUNS)
 
 
 def _acronym_before_title(doc, i: int) -> bool:
