@@ -187,13 +187,12 @@ class MentionIndex:
         """"The London-based International Transport Workers' Federation (ITF) backed ...": the
         parser makes the bracketed abbreviation the head of the phrase; it stands for the name
         just before the bracket."""
-        doc = self.doc
-        if doc is None or tok < 2 or tok + 1 >= len(doc) or self.t.pos[tok] != "PROPN":
+        t = self.t
+        if t.pos[tok] != "PROPN" or tok + 1 >= len(t.doc) or t.doc[tok + 1].text != ")":
             return None
-        if doc[tok - 1].text != "(" or doc[tok + 1].text != ")":
-            return None
-        before = [m for m in self.by_token.get(tok - 2, []) if m.kind == "name" and m.token_end == tok - 1]
-        return before[0] if before else None
+        before = _over_bracketed_acronym(t, tok, self.covering)
+        m = self.covering(before) if before != tok else None
+        return m if m is not None and m.kind == "name" and m.token_end == tok - 1 else None
 
     def _subject_hung_on_dateline(self, tok: int) -> Optional[Mention]:
         """"LONDON (Reuters) - Acme's envoy for Asia, X, met Y": the parser makes the dateline
@@ -234,10 +233,7 @@ class MentionIndex:
             if t.lower[pronoun] == "which" and self._names_person(tok):
                 # 'which' never stands for a person: "X, a leader of the Party (P), which
                 # governs Y" -> the Party, the name right before the pronoun.
-                before = _name_before(t, min(word, pronoun))
-                if before is not None and before >= 2 and self.covering(before) is None \
-                        and t.doc[before - 1].text == "(":
-                    before -= 2                          # over an unlinked '(ABC)' to its long name
+                before = _over_bracketed_acronym(t, _name_before(t, min(word, pronoun)), self.covering)
                 if before is not None and self.covering(before) is not None and not self._names_person(before):
                     return before
             if self.covering(tok) is not None or any(t.dep[c] == "appos" and self.covering(c) for c in t.kids[tok]):
